@@ -1,0 +1,83 @@
+package dev.weft.runtime;
+
+import dev.weft.runtime.http.Route;
+import dev.weft.runtime.http.RouteGroup;
+import dev.weft.runtime.server.ServerRuntime;
+import dev.weft.runtime.wasm.WasmModules;
+import io.helidon.config.Config;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A Weft HTTP server: the generated route groups of an application, served by Helidon's
+ * WebServer on virtual threads.
+ *
+ * <pre>{@code
+ * Config config = WeftConfig.load();
+ * WasmModules modules = WasmModules.create(config);
+ * WeftServer server = WeftServer.builder(config)
+ *         .modules(modules)
+ *         .routes(new GreetingApiRoutes(new Greetings()))
+ *         .start();
+ * }</pre>
+ *
+ * <p>{@code server.host} and {@code server.port} (and every other Helidon listener setting under
+ * {@code server}) come from the configuration; port 0 picks a free port. A SIGTERM stops the server
+ * gracefully: it stops accepting connections, lets requests in flight finish within
+ * {@code server.shutdown-grace-period} (default 10 seconds), then releases the modules.
+ */
+public final class WeftServer {
+
+    private final ServerRuntime runtime;
+
+    private WeftServer(ServerRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    public static Builder builder(Config config) {
+        return new Builder(config);
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return runtime.port();
+    }
+
+    public boolean isRunning() {
+        return runtime.isRunning();
+    }
+
+    /** Stops the server gracefully and releases the modules. */
+    public void stop() {
+        runtime.stop();
+    }
+
+    /** Collects route groups and settings, then starts the server. */
+    public static final class Builder {
+
+        private final Config config;
+        private final List<Route> routes = new ArrayList<>();
+        private WasmModules modules = WasmModules.withDefaults();
+
+        private Builder(Config config) {
+            this.config = Objects.requireNonNull(config, "config");
+        }
+
+        /** The modules that the route groups use, so that the server reports and releases them. */
+        public Builder modules(WasmModules modules) {
+            this.modules = Objects.requireNonNull(modules, "modules");
+            return this;
+        }
+
+        public Builder routes(RouteGroup group) {
+            routes.addAll(group.routes());
+            return this;
+        }
+
+        /** Builds the route table and starts listening; fails if two routes collide. */
+        public WeftServer start() {
+            return new WeftServer(ServerRuntime.start(config, routes, modules));
+        }
+    }
+}

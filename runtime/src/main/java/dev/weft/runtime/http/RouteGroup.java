@@ -1,0 +1,10 @@
+package dev.weft.runtime.http;
+
+import java.util.List;
+
+/** A set of routes, as the processor generates one per {@code @Api} interface. */
+@FunctionalInterface
+public interface RouteGroup {
+
+    List<Route> routes();
+}

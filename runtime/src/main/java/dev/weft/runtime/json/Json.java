@@ -1,0 +1,61 @@
+package dev.weft.runtime.json;
+
+import dev.weft.runtime.http.HttpException;
+import io.avaje.json.JsonException;
+import io.avaje.jsonb.JsonType;
+import io.avaje.jsonb.Jsonb;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * JSON for Weft: one avaje-jsonb instance whose adapters are generated at compile time, so that
+ * reading and writing JSON never reflects. Generated route code takes its {@link JsonType}s from
+ * here once, when its class loads.
+ */
+public final class Json {
+
+    private static final Jsonb JSONB = ExactNumberAdapters.register(Jsonb.builder()).build();
+    private static final JsonType<Object> ANY = JSONB.type(Object.class);
+
+    private Json() {}
+
+    /** The JSON type of a class annotated {@code @io.avaje.jsonb.Json}. */
+    public static <T> JsonType<T> type(Class<T> type) {
+        return JSONB.type(type);
+    }
+
+    /** The JSON type of a list of such a class. */
+    public static <T> JsonType<List<T>> listType(Class<T> elementType) {
+        return JSONB.type(elementType).list();
+    }
+
+    /** Parses a request body; malformed or mistyped JSON answers 400 naming what is wrong. */
+    public static <T> T readBody(JsonType<T> type, byte[] body) {
+        if (body.length == 0) {
+            throw HttpException.badRequest("the request body is empty; a JSON document is required");
+        }
+        try {
+            T value = type.fromJson(body);
+            if (value == null) {
+                throw HttpException.badRequest("the request body is JSON null; a JSON document is required");
+            }
+            return value;
+        } catch (JsonException e) {
+            throw HttpException.badRequest("malformed JSON body: " + e.getMessage());
+        }
+    }
+
+    public static <T> byte[] write(JsonType<T> type, T value) {
+        return type.toJsonBytes(value);
+    }
+
+    /** Writes maps, lists, strings, numbers and booleans: for bodies Weft builds itself. */
+    public static byte[] writeTree(Map<String, ?> tree) {
+        return ANY.toJsonBytes(tree);
+    }
+
+    /** Writes one string, number or boolean as a JSON document. */
+    public static byte[] writeValue(Object scalar) {
+        return ANY.toJsonBytes(scalar);
+    }
+}

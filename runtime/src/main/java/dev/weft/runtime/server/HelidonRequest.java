@@ -1,0 +1,60 @@
+package dev.weft.runtime.server;
+
+import dev.weft.runtime.http.HttpException;
+import dev.weft.runtime.http.HttpMethod;
+import dev.weft.runtime.http.Request;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/** A Helidon request seen as a Weft {@link Request}. */
+final class HelidonRequest extends Request {
+
+    private final ServerRequest request;
+    private final HttpMethod method;
+
+    HelidonRequest(ServerRequest request, HttpMethod method) {
+        this.request = request;
+        this.method = method;
+    }
+
+    @Override
+    public HttpMethod method() {
+        return method;
+    }
+
+    @Override
+    public String rawPath() {
+        return request.path().rawPath();
+    }
+
+    @Override
+    public String query(String name) {
+        return request.query().first(name).orElse(null);
+    }
+
+    @Override
+    public List<String> queryValues(String name) {
+        return request.query().contains(name) ? request.query().all(name) : List.of();
+    }
+
+    @Override
+    public String header(String name) {
+        return request.headers().first(HeaderNames.create(name)).orElse(null);
+    }
+
+    @Override
+    protected byte[] readBody() {
+        if (!request.content().hasEntity()) {
+            return new byte[0];
+        }
+        try (InputStream in = request.content().inputStream()) {
+            return in.readAllBytes();
+        } catch (IOException | UncheckedIOException e) {
+            throw new HttpException(400, "the request body could not be read", e);
+        }
+    }
+}
