@@ -1,0 +1,385 @@
+package dev.weft.processor;
+
+import com.palantir.javapoet.ClassName;
+import dev.weft.annotations.Api;
+import dev.weft.annotations.Body;
+import dev.weft.annotations.Default;
+import dev.weft.annotations.Delete;
+import dev.weft.annotations.Get;
+import dev.weft.annotations.HeaderParam;
+import dev.weft.annotations.Patch;
+import dev.weft.annotations.PathParam;
+import dev.weft.annotations.Post;
+import dev.weft.annotations.Put;
+import dev.weft.annotations.QueryParam;
+import dev.weft.annotations.WasmExport;
+import dev.weft.annotations.validation.Max;
+import dev.weft.annotations.validation.Min;
+import dev.weft.processor.Param.Source;
+import dev.weft.processor.PathTemplate.InvalidTemplateException;
+import dev.weft.processor.ValueType.Kind;
+import dev.weft.wasm.abi.GuestAbi;
+import dev.weft.wasm.abi.ModuleManifest;
+import dev.weft.wasm.abi.WasmSignature;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javax.annotation.processing.Messager;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.tools.Diagnostic;
+
+/**
+ * Reads an annotated interface into an {@link ApiInterface}, reporting every mistake as a compile
+ * error on the element that causes it. An interface with errors yields nothing, so that no
+ * generated code adds errors of its own.
+ */
+final class ApiReader {
+
+    private final Elements elements;
+    private final Messager messager;
+    private final TypeClassifier classifier;
+    private final ModuleManifests manifests;
+    private boolean failed;
+
+    ApiReader(Elements elements, Messager messager, TypeClassifier classifier, ModuleManifests manifests) {
+        this.elements = elements;
+        this.messager = messager;
+        this.classifier = classifier;
+        this.manifests = manifests;
+    }
+
+    Optional<ApiInterface> read(TypeElement type) {
+        failed = false;
+        if (type.getKind() != ElementKind.INTERFACE) {
+            error(type, "@Api and @WasmExport belong on interfaces; " + type.getSimpleName() + " is a "
+                    + type.getKind().toString().toLowerCase(java.util.Locale.ROOT));
+            return Optional.empty();
+        }
+        Api api = type.getAnnotation(Api.class);
+        String prefix = api == null ? "" : api.value();
+        List<Operation> operations = new ArrayList<>();
+        for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(type))) {
+            if (isAbstractInterfaceMethod(method)) {
+                readOperation(method, api != null, prefix).ifPresent(operations::add);
+            }
+        }
+        if (failed) {
+            return Optional.empty();
+        }
+        return Optional.of(new ApiInterface(type, ClassName.get(type), api != null, List.copyOf(operations)));
+    }
+
+    private static boolean isAbstractInterfaceMethod(ExecutableElement method) {
+        Element owner = method.getEnclosingElement();
+        return method.getModifiers().contains(Modifier.ABSTRACT)
+                && owner.getKind() == ElementKind.INTERFACE;
+    }
+
+    private Optional<Operation> readOperation(ExecutableElement method, boolean isApi, String prefix) {
+        String name = method.getSimpleName().toString();
+        Map<String, String> httpMethods = httpMethods(method);
+        WasmExport export = method.getAnnotation(WasmExport.class);
+        if (httpMethods.size() > 1) {
+            error(method, describe(method) + " has more than one HTTP method: " + String.join(", ", httpMethods.keySet()));
+            return Optional.empty();
+        }
+        if (!isApi && !httpMethods.isEmpty()) {
+            error(method, describe(method) + " is a route, but its interface lacks @Api");
+            return Optional.empty();
+        }
+        if (isApi && httpMethods.isEmpty() && export == null) {
+            error(method, describe(method) + " needs a route annotation (@Get, @Post, @Put, @Delete or @Patch)"
+                    + " or a @WasmExport binding");
+            return Optional.empty();
+        }
+        if (!method.getTypeParameters().isEmpty()) {
+            error(method, describe(method) + " is generic; routes and wasm bindings cannot be");
+            return Optional.empty();
+        }
+        String httpMethod = null;
+        PathTemplate template = null;
+        if (!httpMethods.isEmpty()) {
+            Map.Entry<String, String> only = httpMethods.entrySet().iterator().next();
+            httpMethod = only.getKey();
+            try {
+                template = PathTemplate.of(prefix, only.getValue());
+            } catch (InvalidTemplateException e) {
+                error(method, describe(method) + ": " + e.getMessage());
+                return Optional.empty();
+            }
+        }
+        boolean isRoute = httpMethod != null;
+        List<Param> params = new ArrayList<>();
+        for (VariableElement parameter : method.getParameters()) {
+            readParam(method, parameter, isRoute).ifPresent(params::add);
+        }
+        ValueType returns = classifier.classify(method.getReturnType());
+        if (isRoute) {
+            checkPathVariables(method, template, params);
+            checkRouteReturn(method, returns);
+        }
+        if (failed) {
+            return Optional.empty();
+        }
+        WasmBinding binding = export == null ? null : bind(method, export, params, returns);
+        return Optional.of(new Operation(method, name, httpMethod, template, List.copyOf(params), returns, binding));
+    }
+
+    private static Map<String, String> httpMethods(ExecutableElement method) {
+        Map<String, String> found = new LinkedHashMap<>();
+        if (method.getAnnotation(Get.class) != null) {
+            found.put("GET", method.getAnnotation(Get.class).value());
+        }
+        if (method.getAnnotation(Post.class) != null) {
+            found.put("POST", method.getAnnotation(Post.class).value());
+        }
+        if (method.getAnnotation(Put.class) != null) {
+            found.put("PUT", method.getAnnotation(Put.class).value());
+        }
+        if (method.getAnnotation(Delete.class) != null) {
+            found.put("DELETE", method.getAnnotation(Delete.class).value());
+        }
+        if (method.getAnnotation(Patch.class) != null) {
+            found.put("PATCH", method.getAnnotation(Patch.class).value());
+        }
+        return found;
+    }
+
+    private Optional<Param> readParam(ExecutableElement method, VariableElement parameter, boolean isRoute) {
+        String javaName = parameter.getSimpleName().toString();
+        ValueType type = classifier.classify(parameter.asType());
+        PathParam path = parameter.getAnnotation(PathParam.class);
+        QueryParam query = parameter.getAnnotation(QueryParam.class);
+        HeaderParam header = parameter.getAnnotation(HeaderParam.class);
+        Body body = parameter.getAnnotation(Body.class);
+        int sources = (path != null ? 1 : 0) + (query != null ? 1 : 0) + (header != null ? 1 : 0) + (body != null ? 1 : 0);
+        if (sources > 1) {
+            error(parameter, "parameter '" + javaName + "' of " + describe(method)
+                    + " takes only one of @PathParam, @QueryParam, @HeaderParam and @Body");
+            return Optional.empty();
+        }
+
+        Source source;
+        String externalName = javaName;
+        if (!isRoute) {
+            if (sources > 0) {
+                error(parameter, "parameter '" + javaName + "' of " + describe(method)
+                        + " binds to the request, but " + method.getSimpleName() + " is not a route");
+                return Optional.empty();
+            }
+            source = type.kind() == Kind.REQUEST ? Source.REQUEST : Source.NONE;
+        } else if (path != null) {
+            source = Source.PATH;
+            externalName = path.value().isEmpty() ? javaName : path.value();
+        } else if (query != null) {
+            source = Source.QUERY;
+            externalName = query.value().isEmpty() ? javaName : query.value();
+        } else if (header != null) {
+            source = Source.HEADER;
+            externalName = header.value();
+        } else if (body != null) {
+            source = Source.BODY;
+        } else if (type.kind() == Kind.REQUEST) {
+            source = Source.REQUEST;
+        } else {
+            error(parameter, "parameter '" + javaName + "' of " + describe(method)
+                    + " needs @PathParam, @QueryParam, @HeaderParam or @Body");
+            return Optional.empty();
+        }
+
+        if (!checkParamType(method, parameter, source, type)) {
+            return Optional.empty();
+        }
+        Default defaultAnnotation = parameter.getAnnotation(Default.class);
+        String defaultValue = defaultAnnotation == null ? null : defaultAnnotation.value();
+        Min min = parameter.getAnnotation(Min.class);
+        Max max = parameter.getAnnotation(Max.class);
+        Param param = new Param(parameter, javaName, source, externalName, type, defaultValue,
+                min == null ? null : min.value(), max == null ? null : max.value());
+        checkDefaultAndBounds(method, param);
+        return Optional.of(param);
+    }
+
+    private boolean checkParamType(ExecutableElement method, VariableElement parameter, Source source, ValueType type) {
+        String what = "parameter '" + parameter.getSimpleName() + "' of " + describe(method);
+        switch (source) {
+            case PATH -> {
+                if (!type.isScalar() || type.optional()) {
+                    error(parameter, what + ": a path parameter cannot be " + type.type()
+                            + "; use String, int, long, float, double, boolean, their boxes, or an enum");
+                    return false;
+                }
+            }
+            case QUERY, HEADER -> {
+                if (!type.isScalar()) {
+                    error(parameter, what + ": a " + source.label + " parameter cannot be " + type.type()
+                            + "; use String, int, long, float, double, boolean, their boxes, an enum, or an Optional of one");
+                    return false;
+                }
+            }
+            case BODY -> {
+                boolean supported = type.kind() == Kind.BYTES || type.kind() == Kind.STRING && !type.optional()
+                        || type.kind() == Kind.JSON || type.kind() == Kind.JSON_LIST;
+                if (!supported) {
+                    error(parameter, what + ": a body cannot be " + type.type() + jsonHint(type)
+                            + "; use byte[], String, or a type annotated @io.avaje.jsonb.Json (or a List of one)");
+                    return false;
+                }
+            }
+            case NONE -> {
+                if (type.kind() == Kind.UNSUPPORTED) {
+                    error(parameter, what + ": unsupported type " + type.type() + jsonHint(type));
+                    return false;
+                }
+            }
+            case REQUEST -> {
+                // the request itself: always available
+            }
+        }
+        return true;
+    }
+
+    private void checkDefaultAndBounds(ExecutableElement method, Param param) {
+        String what = "parameter '" + param.javaName() + "' of " + describe(method);
+        if (param.defaultValue() != null) {
+            if (param.source() != Source.QUERY && param.source() != Source.HEADER) {
+                error(param.element(), what + ": @Default applies only to query and header parameters");
+            } else if (param.type().optional()) {
+                error(param.element(), what + ": an Optional parameter cannot also have a @Default");
+            } else if (!DefaultValues.fits(param.type(), param.defaultValue(), param.element())) {
+                error(param.element(), what + ": @Default(\"" + param.defaultValue() + "\") is not "
+                        + DefaultValues.expectation(param.type(), param.element()));
+            }
+        }
+        if (param.min() != null || param.max() != null) {
+            if (!param.type().isNumeric()) {
+                error(param.element(), what + ": @Min and @Max apply only to numbers, not to " + param.type().type());
+            } else if (param.min() != null && param.max() != null && param.min() > param.max()) {
+                error(param.element(), what + ": @Min(" + param.min() + ") is greater than @Max(" + param.max() + ")");
+            } else if (param.defaultValue() != null
+                    && !DefaultValues.withinBounds(param.defaultValue(), param.min(), param.max())) {
+                error(param.element(), what + ": @Default(\"" + param.defaultValue() + "\") is outside its @Min/@Max");
+            }
+        }
+    }
+
+    private void checkPathVariables(ExecutableElement method, PathTemplate template, List<Param> params) {
+        List<String> bound = new ArrayList<>();
+        for (Param param : params) {
+            if (param.source() != Source.PATH) {
+                continue;
+            }
+            if (!template.variables().contains(param.externalName())) {
+                error(param.element(), "@PathParam '" + param.externalName() + "' of " + describe(method)
+                        + " names no variable of its path '" + template.text() + "'");
+            } else if (bound.contains(param.externalName())) {
+                error(param.element(), "path variable {" + param.externalName() + "} of " + describe(method)
+                        + " is bound twice");
+            }
+            bound.add(param.externalName());
+        }
+        for (String variable : template.variables()) {
+            if (!bound.contains(variable)) {
+                error(method, "path variable {" + variable + "} of " + describe(method) + " ('" + template.text()
+                        + "') has no @PathParam parameter");
+            }
+        }
+        if (params.stream().filter(param -> param.source() == Source.BODY).count() > 1) {
+            error(method, describe(method) + " has more than one @Body parameter");
+        }
+    }
+
+    private void checkRouteReturn(ExecutableElement method, ValueType returns) {
+        boolean supported = !returns.optional() && switch (returns.kind()) {
+            case VOID, STRING, BYTES, JSON, JSON_LIST, RESPONSE, INT, LONG, FLOAT, DOUBLE, BOOLEAN -> true;
+            default -> false;
+        };
+        if (!supported) {
+            error(method, describe(method) + " cannot return " + returns.type() + jsonHint(returns)
+                    + "; a route returns void, String, byte[], a number, a boolean, Response,"
+                    + " or a type annotated @io.avaje.jsonb.Json (or a List of one)");
+        }
+    }
+
+    private WasmBinding bind(ExecutableElement method, WasmExport export, List<Param> params, ValueType returns) {
+        String function = export.function().isEmpty() ? method.getSimpleName().toString() : export.function();
+        String at = describe(method) + " @WasmExport(module = \"" + export.module() + "\", function = \"" + function + "\")";
+        Optional<WasmSignature> expected = WasmSignatures.expected(params, returns);
+        if (expected.isEmpty()) {
+            error(method, at + ": " + describe(method) + " cannot cross into a guest; wasm exports take and"
+                    + " return int, long, float, double, boolean, byte[], String and @Json types (see docs/guest-abi.md)");
+            return null;
+        }
+        Optional<ModuleManifest> manifest;
+        try {
+            manifest = manifests.find(export.module());
+        } catch (IOException | IllegalArgumentException e) {
+            error(method, at + ": the manifest of module '" + export.module() + "' could not be read: " + e.getMessage());
+            return null;
+        }
+        if (manifest.isEmpty()) {
+            List<String> available = manifests.available();
+            error(method, at + ": there is no wasm module named '" + export.module() + "' in this project"
+                    + (available.isEmpty() ? " (no module manifests in " + manifests.location()
+                            + "; does the pom run weft-wasm-aot-maven-plugin?)"
+                            : "; its modules are: " + String.join(", ", available)));
+            return null;
+        }
+        ModuleManifest module = manifest.get();
+        WasmSignature actual = module.exports().get(function);
+        if (actual == null) {
+            error(method, at + ": module '" + module.name() + "' exports no function '" + function
+                    + "'; its exports are: " + module.describeExports());
+            return null;
+        }
+        if (!actual.equals(expected.get())) {
+            error(method, at + ": export '" + function + "' of module '" + module.name() + "' has signature " + actual
+                    + ", but " + describe(method) + " needs " + expected.get() + " (see docs/guest-abi.md)");
+            return null;
+        }
+        if (WasmSignatures.usesMemory(params, returns) && !exportsAllocator(module)) {
+            error(method, at + ": " + describe(method) + " passes bytes, so module '" + module.name()
+                    + "' must export " + GuestAbi.ALLOC + GuestAbi.ALLOC_SIGNATURE + " and " + GuestAbi.FREE
+                    + GuestAbi.FREE_SIGNATURE + " (the weft-guest crate provides both)");
+            return null;
+        }
+        return new WasmBinding(module, function, actual);
+    }
+
+    private static boolean exportsAllocator(ModuleManifest module) {
+        return GuestAbi.ALLOC_SIGNATURE.equals(module.exports().get(GuestAbi.ALLOC))
+                && GuestAbi.FREE_SIGNATURE.equals(module.exports().get(GuestAbi.FREE));
+    }
+
+    private String jsonHint(ValueType type) {
+        return classifier.looksLikeJsonCandidate(type.type())
+                ? " (to send it as JSON, annotate " + ((DeclaredType) type.type()).asElement().getSimpleName()
+                        + " with @io.avaje.jsonb.Json)"
+                : "";
+    }
+
+    /** {@code GreetingApi.hello(String)}, for messages. */
+    static String describe(ExecutableElement method) {
+        String params = method.getParameters().stream()
+                .map(parameter -> parameter.asType().toString().replaceAll("\\b[a-z][a-z0-9_]*\\.", ""))
+                .collect(Collectors.joining(", "));
+        return method.getEnclosingElement().getSimpleName() + "." + method.getSimpleName() + "(" + params + ")";
+    }
+
+    private void error(Element element, String message) {
+        failed = true;
+        messager.printMessage(Diagnostic.Kind.ERROR, message, element);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.weft.processor;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The {@code static final} fields of a generated class that hold what is built once per class
+ * rather than per request: JSON types and enum converters. Each is created on first use.
+ */
+final class StaticFields {
+
+    private final Map<String, FieldSpec> fields = new LinkedHashMap<>();
+
+    /** The field holding the JSON type of a {@code JSON} or {@code JSON_LIST} value. */
+    String json(ValueType type) {
+        boolean list = type.kind() == ValueType.Kind.JSON_LIST;
+        TypeName element = type.element();
+        String name = constantName(element) + (list ? "_LIST_JSON" : "_JSON");
+        if (!fields.containsKey(name)) {
+            TypeName valueType = list ? ParameterizedTypeName.get(ClassName.get(List.class), element) : element;
+            fields.put(name, FieldSpec.builder(
+                            ParameterizedTypeName.get(RuntimeNames.JSON_TYPE, valueType),
+                            name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                    .initializer("$T.$L($T.class)", RuntimeNames.JSON, list ? "listType" : "type", element)
+                    .build());
+        }
+        return name;
+    }
+
+    /** The field holding the converter of an enum parameter. */
+    String enumConverter(ValueType type) {
+        String name = constantName(type.element()) + "_PARAM";
+        if (!fields.containsKey(name)) {
+            fields.put(name, FieldSpec.builder(
+                            ParameterizedTypeName.get(RuntimeNames.PARAM_CONVERTER, type.element()),
+                            name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                    .initializer("$T.ofEnum($T.values())", RuntimeNames.PARAM_CONVERTER, type.element())
+                    .build());
+        }
+        return name;
+    }
+
+    List<FieldSpec> specs() {
+        return new ArrayList<>(fields.values());
+    }
+
+    /** {@code MatmulResult} becomes {@code MATMUL_RESULT}. */
+    private static String constantName(TypeName type) {
+        String simple = type instanceof ClassName className
+                ? String.join("_", className.simpleNames())
+                : type.toString();
+        return simple.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("[^A-Za-z0-9_]", "_").toUpperCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.weft.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.JavaFile;
+import dev.weft.annotations.Api;
+import dev.weft.annotations.WasmExport;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+
+/**
+ * Weft's annotation processor. For every {@code @Api} interface it writes {@code <Interface>Routes},
+ * a route table with a handler per route; for every interface with {@code @WasmExport} methods it
+ * writes {@code <Interface>Wasm}, which calls the bound guest exports. Both are plain Java calls:
+ * nothing is looked up or reflected on when a request arrives.
+ *
+ * <p>Mistakes are compile errors on the element that makes them: duplicate routes, path variables
+ * without parameters, unsupported types, bindings to modules or exports that do not exist or do
+ * not fit.
+ */
+@AutoService(Processor.class)
+public final class WeftProcessor extends AbstractProcessor {
+
+    /** Routes already declared in this compilation, by method and path shape, to find duplicates. */
+    private final Map<String, Operation> routesByShape = new HashMap<>();
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+        return Set.of(Api.class.getCanonicalName(), WasmExport.class.getCanonicalName());
+    }
+
+    @Override
+    public Set<String> getSupportedOptions() {
+        return Set.of(ModuleManifests.OPTION);
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        Set<TypeElement> interfaces = new LinkedHashSet<>();
+        for (Element element : round.getElementsAnnotatedWith(Api.class)) {
+            interfaces.add((TypeElement) element);
+        }
+        for (Element method : round.getElementsAnnotatedWith(WasmExport.class)) {
+            interfaces.add((TypeElement) method.getEnclosingElement());
+        }
+        if (interfaces.isEmpty()) {
+            return false;
+        }
+
+        ApiReader reader = new ApiReader(
+                processingEnv.getElementUtils(),
+                processingEnv.getMessager(),
+                new TypeClassifier(processingEnv.getTypeUtils()),
+                new ModuleManifests(processingEnv.getFiler(), processingEnv.getOptions().get(ModuleManifests.OPTION)));
+        for (TypeElement type : interfaces) {
+            reader.read(type).filter(this::hasNoDuplicateRoutes).ifPresent(this::generate);
+        }
+        return false;
+    }
+
+    private boolean hasNoDuplicateRoutes(ApiInterface api) {
+        boolean unique = true;
+        for (Operation operation : api.operations()) {
+            if (!operation.isRoute()) {
+                continue;
+            }
+            String shape = operation.httpMethod() + " " + operation.template().shape();
+            Operation first = routesByShape.putIfAbsent(shape, operation);
+            if (first != null && first != operation) {
+                processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+                        "duplicate route: " + ApiReader.describe(operation.element()) + " and "
+                                + ApiReader.describe(first.element()) + " both answer " + operation.route(),
+                        operation.element());
+                unique = false;
+            }
+        }
+        return unique;
+    }
+
+    private void generate(ApiInterface api) {
+        if (api.isApi()) {
+            write(new RoutesWriter().write(api), api);
+        }
+        if (api.hasBindings()) {
+            write(new WasmWriter().write(api), api);
+        }
+    }
+
+    private void write(JavaFile file, ApiInterface api) {
+        try {
+            file.writeTo(processingEnv.getFiler());
+        } catch (IOException e) {
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+                    "Weft could not write " + file.packageName() + "." + file.typeSpec().name() + ": " + e.getMessage(),
+                    api.element());
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.weft.processor;
+
+import dev.weft.wasm.abi.GuestAbi;
+import dev.weft.wasm.abi.ModuleManifest;
+import dev.weft.wasm.abi.WasmSignature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** Module manifests as the Maven plugin writes them, for the processor to check bindings against. */
+final class ManifestFixtures {
+
+    private static Path directory;
+
+    private ManifestFixtures() {}
+
+    /** A folder with the manifests of modules {@code matmul}, {@code echo} and {@code bare}. */
+    static synchronized Path directory() throws IOException {
+        if (directory == null) {
+            directory = Files.createTempDirectory("weft-manifests");
+            write(new ModuleManifest("matmul", "test.wasm.MatmulModule", "src/main/rust/matmul", "00",
+                    Map.of("matmul", WasmSignature.parse("(i32,i64)->(i64)"),
+                            GuestAbi.ALLOC, GuestAbi.ALLOC_SIGNATURE,
+                            GuestAbi.FREE, GuestAbi.FREE_SIGNATURE),
+                    List.of()));
+            write(new ModuleManifest("echo", "test.wasm.EchoModule", "src/main/rust/echo", "01",
+                    Map.of("echo", WasmSignature.parse("(i32,i32)->(i64)"),
+                            "add", WasmSignature.parse("(i32,i32)->(i32)"),
+                            GuestAbi.ALLOC, GuestAbi.ALLOC_SIGNATURE,
+                            GuestAbi.FREE, GuestAbi.FREE_SIGNATURE),
+                    List.of()));
+            // A module without the allocator exports: it can take numbers only.
+            write(new ModuleManifest("bare", "test.wasm.BareModule", "src/main/wasm/bare.wasm", "02",
+                    Map.of("add", WasmSignature.parse("(i32,i32)->(i32)"),
+                            "scale", WasmSignature.parse("(f64,f32)->(f64)"),
+                            "echo", WasmSignature.parse("(i32,i32)->(i64)")),
+                    List.of()));
+        }
+        return directory;
+    }
+
+    private static void write(ModuleManifest manifest) throws IOException {
+        Files.writeString(directory.resolve(manifest.name() + ".properties"), manifest.write());
+    }
+}
