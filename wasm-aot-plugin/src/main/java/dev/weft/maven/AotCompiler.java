@@ -1,0 +1,63 @@
+package dev.weft.maven;
+
+import com.dylibso.chicory.build.time.compiler.Config;
+import com.dylibso.chicory.build.time.compiler.Generator;
+import com.dylibso.chicory.compiler.InterpreterFallback;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * Compiles one wasm module to JVM bytecode ahead of time with Chicory's build-time compiler.
+ * Chicory writes three things, all named after the module's class:
+ *
+ * <ul>
+ *   <li>{@code <Class>Machine.class} and its helpers: the module's functions as bytecode (resources);
+ *   <li>{@code <Class>.meta}: the module without its code, for the runtime to learn its memory,
+ *       tables and exports from (resources);
+ *   <li>{@code <Class>.java}: {@code load()} and {@code create(Instance)}, the entry points the
+ *       generated Weft code calls (sources, compiled with the project).
+ * </ul>
+ */
+final class AotCompiler {
+
+    private final Path classesDirectory;
+    private final Path sourcesDirectory;
+    private final InterpreterFallback interpreterFallback;
+
+    AotCompiler(Path classesDirectory, Path sourcesDirectory, InterpreterFallback interpreterFallback) {
+        this.classesDirectory = classesDirectory;
+        this.sourcesDirectory = sourcesDirectory;
+        this.interpreterFallback = interpreterFallback;
+    }
+
+    /**
+     * Compiles {@code wasm} to the class {@code qualifiedName}.
+     *
+     * @return the functions Chicory could not compile and left to its interpreter
+     */
+    Set<Integer> compile(Path wasm, String qualifiedName) throws IOException {
+        Generator generator = new Generator(Config.builder()
+                .withWasmFile(wasm)
+                .withName(qualifiedName)
+                .withTargetClassFolder(classesDirectory)
+                .withTargetWasmFolder(classesDirectory)
+                .withTargetSourceFolder(sourcesDirectory)
+                .withInterpreterFallback(interpreterFallback)
+                .withInterpretedFunctions(Set.of())
+                .build());
+        Set<Integer> interpreted = generator.generateResources();
+        generator.generateMetaWasm(interpreted);
+        generator.generateSources();
+        return interpreted;
+    }
+
+    /** Whether the outputs for {@code qualifiedName} are all present, so that an unchanged module can be skipped. */
+    boolean hasOutputs(String qualifiedName) {
+        String path = qualifiedName.replace('.', '/');
+        return Files.isRegularFile(classesDirectory.resolve(path + "Machine.class"))
+                && Files.isRegularFile(classesDirectory.resolve(path + ".meta"))
+                && Files.isRegularFile(sourcesDirectory.resolve(path + ".java"));
+    }
+}

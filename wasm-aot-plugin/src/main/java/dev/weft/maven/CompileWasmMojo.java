@@ -1,0 +1,255 @@
+package dev.weft.maven;
+
+import com.dylibso.chicory.compiler.InterpreterFallback;
+import dev.weft.wasm.abi.ModuleManifest;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import javax.lang.model.SourceVersion;
+import org.apache.maven.model.Resource;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Builds the project's wasm modules and compiles them to JVM bytecode.
+ *
+ * <ol>
+ *   <li>Every folder of {@code src/main/rust} with a Cargo.toml is a guest crate: it is built with
+ *       cargo in release mode, unless its sources did not change since the last build.
+ *   <li>Every {@code .wasm} file of {@code src/main/wasm} is a module too, from any language.
+ *   <li>Each module's imports are checked against what Weft offers; then Chicory compiles it to
+ *       bytecode, and its exports are recorded in a manifest the annotation processor reads to
+ *       check {@code @WasmExport} bindings.
+ * </ol>
+ *
+ * The running server never parses code or compiles wasm for these modules, and the application
+ * needs neither Chicory's compiler nor ASM at run time.
+ */
+@Mojo(name = "compile", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
+public class CompileWasmMojo extends AbstractMojo {
+
+    /** Folder of the Rust guest crates, one sub-folder per module. */
+    @Parameter(property = "weft.wasm.rustDirectory", defaultValue = "${project.basedir}/src/main/rust")
+    File rustDirectory;
+
+    /** Folder of ready-made .wasm modules. */
+    @Parameter(property = "weft.wasm.wasmDirectory", defaultValue = "${project.basedir}/src/main/wasm")
+    File wasmDirectory;
+
+    /** Java package of the classes the modules are compiled to. */
+    @Parameter(property = "weft.wasm.packageName", defaultValue = "${project.groupId}.wasm")
+    String packageName;
+
+    /** A cargo to use instead of the one Weft finds (rustup's with the wasm target, or Debian's). */
+    @Parameter(property = "weft.wasm.cargo")
+    File cargo;
+
+    /** cargo's target folder, shared by all crates so that the standard library is built once. */
+    @Parameter(defaultValue = "${project.build.directory}/cargo")
+    File cargoTargetDirectory;
+
+    @Parameter(defaultValue = "${project.build.directory}/generated-sources/weft-wasm")
+    File generatedSourcesDirectory;
+
+    @Parameter(defaultValue = "${project.build.directory}/generated-resources/weft-wasm")
+    File generatedResourcesDirectory;
+
+    /** Where the fingerprints of built crates are kept between builds. */
+    @Parameter(defaultValue = "${project.build.directory}/weft-wasm")
+    File workDirectory;
+
+    /** What to do with a function too large for one JVM method: FAIL the build, or WARN and interpret it. */
+    @Parameter(property = "weft.wasm.interpreterFallback", defaultValue = "FAIL")
+    InterpreterFallback interpreterFallback;
+
+    @Parameter(property = "weft.wasm.skip", defaultValue = "false")
+    boolean skip;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    MavenProject project;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping wasm modules (weft.wasm.skip)");
+            return;
+        }
+        if (!SourceVersion.isName(packageName)) {
+            throw new MojoFailureException("packageName '" + packageName + "' is not a Java package name;"
+                    + " set <packageName> in the plugin's configuration");
+        }
+        try {
+            Map<ModuleName, ModuleSource> modules = new LinkedHashMap<>();
+            for (RustCrate crate : crates()) {
+                add(modules, crate.module(), new ModuleSource(buildIfChanged(crate), relative(crate.directory())));
+            }
+            for (Path wasm : wasmFiles()) {
+                String file = wasm.getFileName().toString();
+                add(modules, new ModuleName(file.substring(0, file.length() - ".wasm".length())),
+                        new ModuleSource(wasm, relative(wasm)));
+            }
+            compileAll(modules);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Building wasm modules failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("Interrupted while building wasm modules", e);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+        project.addCompileSourceRoot(generatedSourcesDirectory.getPath());
+        Resource resource = new Resource();
+        resource.setDirectory(generatedResourcesDirectory.getPath());
+        project.addResource(resource);
+    }
+
+    /** Where a module's .wasm comes from, and how messages name that place. */
+    private record ModuleSource(Path wasm, String description) {}
+
+    private static void add(Map<ModuleName, ModuleSource> modules, ModuleName name, ModuleSource source)
+            throws MojoFailureException {
+        ModuleSource previous = modules.putIfAbsent(name, source);
+        if (previous != null) {
+            throw new MojoFailureException("two wasm modules are named '" + name + "': " + previous.description()
+                    + " and " + source.description() + "; rename one");
+        }
+    }
+
+    private List<RustCrate> crates() throws IOException {
+        List<RustCrate> crates = new ArrayList<>();
+        for (Path directory : list(rustDirectory.toPath())) {
+            if (Files.isRegularFile(directory.resolve("Cargo.toml"))) {
+                crates.add(RustCrate.read(directory));
+            }
+        }
+        return crates;
+    }
+
+    private List<Path> wasmFiles() throws IOException {
+        return list(wasmDirectory.toPath()).stream()
+                .filter(file -> Files.isRegularFile(file) && file.getFileName().toString().endsWith(".wasm"))
+                .toList();
+    }
+
+    private static List<Path> list(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.sorted().toList();
+        }
+    }
+
+    private RustToolchain toolchain;
+
+    /** Builds a crate unless its fingerprint matches the last build's and its .wasm is still there. */
+    private Path buildIfChanged(RustCrate crate) throws IOException, InterruptedException, MojoFailureException {
+        Path targetDirectory = cargoTargetDirectory.toPath();
+        Path wasm = crate.output(targetDirectory);
+        Path stamp = workDirectory.toPath().resolve("fingerprints").resolve(crate.module() + ".sha256");
+        String fingerprint = SourceFingerprint.of(crate, "");
+        if (Files.isRegularFile(wasm) && Files.isRegularFile(stamp) && Files.readString(stamp).equals(fingerprint)) {
+            getLog().info("Rust crate '" + crate.module() + "' is up to date");
+            return wasm;
+        }
+        if (toolchain == null) {
+            try {
+                toolchain = RustToolchain.detect(cargo == null ? null : cargo.toPath());
+            } catch (RustToolchain.ToolchainException e) {
+                throw new MojoFailureException("Cannot build Rust crate '" + crate.module() + "': " + e.getMessage());
+            }
+            getLog().info("Building Rust guests with " + toolchain.description());
+        }
+        getLog().info("Building Rust crate '" + crate.module() + "' with cargo (release, " + RustToolchain.TARGET + ")");
+        long started = System.nanoTime();
+        Files.deleteIfExists(stamp);
+        try {
+            new CargoBuild(toolchain, targetDirectory).build(crate);
+        } catch (CargoBuild.CargoException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
+        Files.createDirectories(stamp.getParent());
+        Files.writeString(stamp, fingerprint);
+        getLog().info("Built Rust crate '" + crate.module() + "' in " + millis(started) + " ms ("
+                + Files.size(wasm) / 1024 + " KiB of wasm)");
+        return wasm;
+    }
+
+    private void compileAll(Map<ModuleName, ModuleSource> modules)
+            throws IOException, MojoFailureException {
+        Path resources = generatedResourcesDirectory.toPath();
+        Path manifests = resources.resolve(ModuleManifest.RESOURCE_FOLDER);
+        Files.createDirectories(manifests);
+        AotCompiler compiler = new AotCompiler(resources, generatedSourcesDirectory.toPath(), interpreterFallback);
+        for (Map.Entry<ModuleName, ModuleSource> module : modules.entrySet()) {
+            compile(compiler, manifests, module.getKey(), module.getValue());
+        }
+        removeStaleManifests(manifests, modules.keySet().stream().map(ModuleName::value).toList());
+    }
+
+    private void compile(AotCompiler compiler, Path manifests, ModuleName name, ModuleSource source)
+            throws IOException, MojoFailureException {
+        String className = packageName + "." + name.className();
+        String sha256 = SourceFingerprint.ofFile(source.wasm());
+        Path manifestFile = manifests.resolve(name + ".properties");
+        if (Files.isRegularFile(manifestFile) && compiler.hasOutputs(className)
+                && ModuleManifest.read(Files.readString(manifestFile)).sha256().equals(sha256)) {
+            getLog().info("wasm module '" + name + "' is unchanged");
+            return;
+        }
+        ModuleManifest manifest;
+        try {
+            manifest = ModuleInspector.inspect(name, source.wasm(), className, source.description(), sha256);
+        } catch (ModuleInspector.InvalidModuleException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
+        long started = System.nanoTime();
+        Set<Integer> interpreted;
+        try {
+            interpreted = compiler.compile(source.wasm(), className);
+        } catch (RuntimeException e) {
+            throw new MojoFailureException("Chicory could not compile wasm module '" + name + "' ("
+                    + source.description() + "): " + e.getMessage(), e);
+        }
+        Files.writeString(manifestFile, manifest.write());
+        getLog().info("Compiled wasm module '" + name + "' to " + className + " in " + millis(started) + " ms ("
+                + manifest.exports().size() + " exports)");
+        if (!interpreted.isEmpty()) {
+            getLog().warn("wasm module '" + name + "': functions " + interpreted
+                    + " are too large for one JVM method and will run in Chicory's interpreter");
+        }
+    }
+
+    /** A manifest of a module that is gone would let the processor bind to it. */
+    private void removeStaleManifests(Path manifests, List<String> current) throws IOException {
+        for (Path file : list(manifests)) {
+            String fileName = file.getFileName().toString();
+            if (fileName.endsWith(".properties")
+                    && !current.contains(fileName.substring(0, fileName.length() - ".properties".length()))) {
+                Files.delete(file);
+                getLog().info("Removed the manifest of wasm module " + fileName + ", which no longer exists");
+            }
+        }
+    }
+
+    private String relative(Path path) {
+        Path base = project.getBasedir().toPath();
+        return path.startsWith(base) ? base.relativize(path).toString() : path.toString();
+    }
+
+    private static long millis(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+}
