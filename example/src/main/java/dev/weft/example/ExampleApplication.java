@@ -1,0 +1,27 @@
+package dev.weft.example;
+
+import dev.weft.runtime.WeftConfig;
+import dev.weft.runtime.WeftServer;
+import dev.weft.runtime.wasm.WasmModules;
+import io.helidon.config.Config;
+
+/**
+ * Starts the example server: each route group is generated from an annotated interface and given
+ * its implementation, Java or wasm.
+ */
+public final class ExampleApplication {
+
+    private ExampleApplication() {}
+
+    public static void main(String[] args) {
+        Config config = WeftConfig.load();
+        WasmModules modules = WasmModules.create(config);
+        WeftServer.builder(config)
+                .modules(modules)
+                .routes(new MatmulApiRoutes(new MatmulService(modules)))
+                .routes(new GreetingApiRoutes(new GreetingService()))
+                .routes(new EchoApiRoutes(new EchoApiWasm(modules)))
+                .routes(new StatsApiRoutes(new StatsApiWasm(modules)))
+                .start();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.weft.example;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarFile;
+import org.junit.jupiter.api.Test;
+
+/** The fat jar holds the compiled modules, and neither a wasm compiler nor ASM. */
+class FatJarIT {
+
+    private static final Path JAR = Path.of(System.getProperty("weft.example.jar", "target/weft-example.jar"));
+
+    @Test
+    void carriesNoCompilerOfWasmOrBytecode() throws Exception {
+        try (JarFile jar = new JarFile(JAR.toFile())) {
+            List<String> forbidden = jar.stream()
+                    .map(entry -> entry.getName())
+                    .filter(name -> name.startsWith("org/objectweb/asm/")
+                            || name.startsWith("com/dylibso/chicory/compiler/")
+                            || name.startsWith("com/dylibso/chicory/build/")
+                            || name.startsWith("com/github/javaparser/"))
+                    .toList();
+            assertEquals(List.of(), forbidden);
+        }
+    }
+
+    @Test
+    void carriesEveryModuleAsBytecodeAndAManifest() throws Exception {
+        try (JarFile jar = new JarFile(JAR.toFile())) {
+            for (String module : List.of("Matmul", "Echo", "Stats")) {
+                String base = "dev/weft/example/wasm/" + module + "Module";
+                assertTrue(jar.getEntry(base + "Machine.class") != null, base + "Machine.class");
+                assertTrue(jar.getEntry(base + ".class") != null, base + ".class");
+                assertTrue(jar.getEntry(base + ".meta") != null, base + ".meta");
+            }
+            assertTrue(jar.getEntry("META-INF/weft/modules/matmul.properties") != null);
+            // No .wasm file ships: the modules exist only as bytecode and code-less metadata.
+            assertEquals(List.of(), jar.stream().map(entry -> entry.getName()).filter(n -> n.endsWith(".wasm")).toList());
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package dev.weft.example;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.avaje.jsonb.JsonType;
+import io.avaje.jsonb.Jsonb;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged example jar, started as a separate process the way a user starts it
+ * ({@code java -jar target/weft-example.jar}) on a free port, and called over real HTTP.
+ */
+final class RunningExample implements AutoCloseable {
+
+    private static final JsonType<Object> JSON = Jsonb.builder().build().type(Object.class);
+
+    private final Process process;
+    private final int port;
+    private final StringBuffer log = new StringBuffer();
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final long startedNanos;
+    private final Thread logCopier;
+    private long firstOkNanos;
+
+    private RunningExample(Process process, int port, long startedNanos) {
+        this.process = process;
+        this.port = port;
+        this.startedNanos = startedNanos;
+        this.logCopier = Thread.ofVirtual().start(() -> copyLog(process.getInputStream()));
+    }
+
+    /** Starts the jar that the build packaged, with extra system properties, and waits until it answers. */
+    static RunningExample start(String... systemProperties) throws Exception {
+        Path jar = Path.of(System.getProperty("weft.example.jar", "target/weft-example.jar"));
+        assertTrue(Files.isRegularFile(jar), "the packaged jar " + jar + " is missing; run mvn package first");
+        int port = freePort();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Dserver.port=" + port);
+        command.add("-Dserver.host=127.0.0.1");
+        command.addAll(List.of(systemProperties));
+        command.add("-jar");
+        command.add(jar.toString());
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        RunningExample example = new RunningExample(process, port, started);
+        example.awaitHealthy(Duration.ofSeconds(60));
+        return example;
+    }
+
+    private void awaitHealthy(Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                fail("the example exited with " + process.exitValue() + " before answering:\n" + log);
+            }
+            try {
+                if (get("/health").statusCode() == 200) {
+                    firstOkNanos = System.nanoTime();
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(25);
+        }
+        close();
+        fail("the example did not answer /health within " + timeout + ":\n" + log);
+    }
+
+    /** Milliseconds from starting the process to its first 200 answer. */
+    long millisToFirstOk() {
+        return (firstOkNanos - startedNanos) / 1_000_000;
+    }
+
+    HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    }
+
+    HttpResponse<byte[]> post(String path, String contentType, byte[] body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
+    }
+
+    HttpResponse<byte[]> send(HttpRequest request) throws IOException, InterruptedException {
+        return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /** Sends SIGTERM, as a service manager does, and waits for the process to end. */
+    int terminate(Duration timeout) throws InterruptedException {
+        // Through the handle: Process.destroy() would also close our end of its output.
+        process.toHandle().destroy();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            fail("the example did not stop within " + timeout + " of SIGTERM:\n" + log);
+        }
+        logCopier.join(5_000);
+        return process.exitValue();
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    String log() {
+        return log.toString();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> json(HttpResponse<byte[]> response) {
+        return (Map<String, Object>) JSON.fromJson(response.body());
+    }
+
+    static String text(HttpResponse<byte[]> response) {
+        return new String(response.body(), StandardCharsets.UTF_8);
+    }
+
+    private void copyLog(InputStream output) {
+        byte[] buffer = new byte[8192];
+        try (output) {
+            int read;
+            while ((read = output.read(buffer)) >= 0) {
+                log.append(new String(buffer, 0, read, StandardCharsets.UTF_8));
+            }
+        } catch (IOException ignored) {
+            // the process ended
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,79 @@
+# Sourced by the scripts in scripts/: finds what the build needs, and installs what a fresh
+# Debian or Ubuntu machine lacks. Nothing here must be done by hand first.
+
+weft_say() { printf 'weft: %s\n' "$*" >&2; }
+weft_die() { weft_say "error: $*"; exit 1; }
+
+# Runs a command as root: directly when we are root, through sudo when it exists.
+weft_as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"
+  elif command -v sudo >/dev/null 2>&1; then sudo "$@"
+  else return 1
+  fi
+}
+
+weft_apt_install() {
+  command -v apt-get >/dev/null 2>&1 || return 1
+  weft_say "installing $* with apt-get"
+  weft_as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null &&
+    weft_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+# The major version of a JDK's java, or nothing.
+weft_jdk_major() {
+  "$1/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1
+}
+
+# Sets JAVA_HOME to a JDK 21 or newer: the one in JAVA_HOME if it fits, else the newest in /usr/lib/jvm.
+weft_use_jdk() {
+  local candidate best="" best_major=0 major
+  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/*; do
+    [ -n "$candidate" ] && [ -x "$candidate/bin/javac" ] || continue
+    major=$(weft_jdk_major "$candidate")
+    [ -n "$major" ] || continue
+    if [ "$candidate" = "${JAVA_HOME:-}" ] && [ "$major" -ge 21 ]; then best=$candidate; best_major=$major; break; fi
+    if [ "$major" -ge 21 ] && [ "$major" -gt "$best_major" ]; then best=$candidate; best_major=$major; fi
+  done
+  [ -n "$best" ] || weft_die "Weft needs a JDK 21 or newer and found none (JAVA_HOME=${JAVA_HOME:-unset}, /usr/lib/jvm). Install one, e.g. 'apt-get install openjdk-21-jdk-headless' or Temurin 21+, and set JAVA_HOME."
+  export JAVA_HOME=$best
+  export PATH="$JAVA_HOME/bin:$PATH"
+  # Maven's own libraries use sun.misc.Unsafe, which JDK 24+ warns about on every run.
+  if [ "$best_major" -ge 24 ]; then export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"; fi
+  weft_say "using JDK $best_major at $JAVA_HOME"
+}
+
+weft_use_maven() {
+  command -v mvn >/dev/null 2>&1 && return 0
+  weft_apt_install maven || weft_die "Maven 3.8.7 or newer is needed: install it ('apt-get install maven') and put mvn on PATH."
+}
+
+# Whether some rustc on this machine can build for wasm32-unknown-unknown.
+weft_has_rust_wasm() {
+  local sysroot
+  if command -v rustc >/dev/null 2>&1; then
+    sysroot=$(rustc --print sysroot 2>/dev/null)
+    ls "$sysroot"/lib/rustlib/wasm32-unknown-unknown/lib/libstd-* >/dev/null 2>&1 && return 0
+  fi
+  # Debian's route: rustc-web plus the standard library's source, built offline (see TOOLCHAIN).
+  [ -x /usr/bin/cargo ] && [ -x /usr/bin/rustc ] && [ -d /usr/lib/rustlib/src/rust/library/vendor ] &&
+    { command -v rust-lld >/dev/null 2>&1 || [ -x /usr/bin/lld-22 ] || ls /usr/lib/llvm-*/bin/lld >/dev/null 2>&1; }
+}
+
+# Makes sure the Rust guests can be built: the wasm target through rustup, or Debian's packages.
+weft_use_rust_wasm() {
+  weft_has_rust_wasm && return 0
+  if command -v rustup >/dev/null 2>&1 && rustup target add wasm32-unknown-unknown >/dev/null 2>&1; then
+    weft_has_rust_wasm && return 0
+  fi
+  weft_apt_install rustc-web cargo-web rust-web-src lld-22 wasi-libc ||
+    weft_die "cannot build Rust guests: no Rust toolchain for wasm32-unknown-unknown. Run 'rustup target add wasm32-unknown-unknown', or on Debian/Ubuntu 'apt-get install rustc-web cargo-web rust-web-src lld-22'."
+  weft_has_rust_wasm || weft_die "the Rust packages installed, but no wasm32 toolchain works; see ../shared/TOOLCHAIN.md"
+  weft_say "installed Debian's Rust toolchain for wasm32 (rustc-web)"
+}
+
+# Everything the build needs.
+weft_prepare_build() {
+  weft_use_jdk
+  weft_use_maven
+  weft_use_rust_wasm
+}

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Runs every test of Weft: unit tests, annotation processor tests, the Maven plugin's tests on
+# small projects, and the end-to-end tests against the packaged example server.
+# Installs what a fresh machine lacks (JDK choice, Rust's wasm toolchain) first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib/toolchain.sh
+weft_prepare_build
+exec mvn -B -ntp verify "$@"
