@@ -2,11 +2,14 @@ package dev.weft.runtime;
 
 import dev.weft.runtime.http.Route;
 import dev.weft.runtime.http.RouteGroup;
+import dev.weft.runtime.middleware.Middleware;
 import dev.weft.runtime.server.ServerRuntime;
 import dev.weft.runtime.wasm.WasmModules;
 import io.helidon.config.Config;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -58,6 +61,8 @@ public final class WeftServer {
 
         private final Config config;
         private final List<Route> routes = new ArrayList<>();
+        private final List<Middleware> middleware = new ArrayList<>();
+        private final Map<Class<? extends Throwable>, Integer> errorStatuses = new LinkedHashMap<>();
         private WasmModules modules = WasmModules.withDefaults();
 
         private Builder(Config config) {
@@ -75,9 +80,27 @@ public final class WeftServer {
             return this;
         }
 
+        /**
+         * Middleware around every request, after the server's own (request id, access log, CORS,
+         * errors, limits, authentication) and before routing; in the order of the calls.
+         */
+        public Builder use(Middleware middleware) {
+            this.middleware.add(Objects.requireNonNull(middleware, "middleware"));
+            return this;
+        }
+
+        /**
+         * Answers an exception of this type (or a subtype) with {@code status} and its message as
+         * the problem's detail, instead of a 500.
+         */
+        public Builder errorStatus(Class<? extends Throwable> type, int status) {
+            errorStatuses.put(Objects.requireNonNull(type, "type"), status);
+            return this;
+        }
+
         /** Builds the route table and starts listening; fails if two routes collide. */
         public WeftServer start() {
-            return new WeftServer(ServerRuntime.start(config, routes, modules));
+            return new WeftServer(ServerRuntime.start(config, routes, middleware, errorStatuses, modules));
         }
     }
 }

@@ -13,14 +13,22 @@ public final class Problem {
 
     private Problem() {}
 
-    /** The response for an {@link HttpException}. */
-    public static Response of(HttpException error, String path) {
+    /** The response for an {@link HttpException} raised while handling {@code request}. */
+    public static Response of(HttpException error, Request request) {
+        return of(error, request.rawPath(), request.requestId());
+    }
+
+    /** The response for an error on {@code path}; {@code requestId} may be null. */
+    public static Response of(HttpException error, String path, String requestId) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", reasonPhrase(error.status()));
         body.put("status", error.status());
         body.put("detail", error.detail());
         body.put("instance", path);
+        if (requestId != null) {
+            body.put("requestId", requestId);
+        }
         error.extensions().forEach((name, value) -> body.put(name, toTree(value)));
         Response response = Response.status(error.status()).body(Response.PROBLEM_JSON, Json.writeTree(body));
         error.headers().forEach(response::header);
@@ -28,8 +36,8 @@ public final class Problem {
     }
 
     /** A 500 that says nothing of the cause: the details belong in the server log. */
-    public static Response internalError(String path) {
-        return of(new HttpException(500, "the server failed to handle the request"), path);
+    public static Response internalError(Request request) {
+        return of(new HttpException(500, "the server failed to handle the request"), request);
     }
 
     private static Object toTree(Object value) {

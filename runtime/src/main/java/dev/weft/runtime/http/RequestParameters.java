@@ -1,8 +1,11 @@
 package dev.weft.runtime.http;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Reads a request's path, query and header parameters for generated route code, collecting every
@@ -36,7 +39,12 @@ public final class RequestParameters {
         return new Value("header", name, request.header(name));
     }
 
-    /** Records a violation found by other checks, such as body validation. */
+    /** Checks one field of the request's JSON body; {@code path} names it, such as {@code items[2].name}. */
+    public Field field(String path, Object value) {
+        return new Field(path, value);
+    }
+
+    /** Records a violation found by other checks. */
     public void reject(Violation violation) {
         violations.add(violation);
     }
@@ -60,6 +68,10 @@ public final class RequestParameters {
         private final String text;
         private Long min;
         private Long max;
+        private boolean notBlank;
+        private Integer minLength;
+        private Integer maxLength;
+        private Pattern pattern;
 
         private Value(String in, String name, String text) {
             this.in = in;
@@ -76,6 +88,25 @@ public final class RequestParameters {
         /** The value must be at most {@code bound}. */
         public Value max(long bound) {
             this.max = bound;
+            return this;
+        }
+
+        /** The text must contain something other than white space. */
+        public Value notBlank() {
+            this.notBlank = true;
+            return this;
+        }
+
+        /** The text's length must lie within the bounds. */
+        public Value size(int minLength, int maxLength) {
+            this.minLength = minLength;
+            this.maxLength = maxLength;
+            return this;
+        }
+
+        /** The whole text must match. */
+        public Value pattern(Pattern pattern) {
+            this.pattern = pattern;
             return this;
         }
 
@@ -104,6 +135,10 @@ public final class RequestParameters {
                 violations.add(new Violation(in, name, "must be " + converter.expectation() + bounds()));
                 return converter.placeholder();
             }
+            String problem = textProblem(candidate, notBlank, minLength, maxLength, pattern);
+            if (problem != null) {
+                violations.add(new Violation(in, name, problem));
+            }
             return value;
         }
 
@@ -128,5 +163,92 @@ public final class RequestParameters {
             }
             return max != null ? " of at most " + max : "";
         }
+    }
+
+    /**
+     * The checks of one field of a JSON body. Each check records at most one violation per field:
+     * once a field is wrong, the others checks of it are skipped.
+     */
+    public final class Field {
+
+        private final String path;
+        private final Object value;
+        private boolean failed;
+
+        private Field(String path, Object value) {
+            this.path = path;
+            this.value = value;
+        }
+
+        public Field notNull() {
+            return value == null ? fail("is required") : this;
+        }
+
+        public Field notBlank() {
+            if (value == null) {
+                return fail("is required");
+            }
+            return value instanceof String text && text.isBlank() ? fail("must not be blank") : this;
+        }
+
+        public Field size(int minimum, int maximum) {
+            if (value instanceof String text) {
+                return check(textProblem(text, false, minimum, maximum, null));
+            }
+            int count = value instanceof Collection<?> collection ? collection.size()
+                    : value instanceof Map<?, ?> map ? map.size() : -1;
+            if (count >= 0 && (count < minimum || count > maximum)) {
+                return fail("must have " + range(minimum, maximum) + " elements");
+            }
+            return this;
+        }
+
+        public Field min(long bound) {
+            return value instanceof Number number && number.doubleValue() < bound ? fail("must be at least " + bound) : this;
+        }
+
+        public Field max(long bound) {
+            return value instanceof Number number && number.doubleValue() > bound ? fail("must be at most " + bound) : this;
+        }
+
+        public Field pattern(Pattern regex) {
+            return value instanceof String text ? check(textProblem(text, false, null, null, regex)) : this;
+        }
+
+        private Field check(String problem) {
+            return problem == null ? this : fail(problem);
+        }
+
+        private Field fail(String message) {
+            if (!failed) {
+                failed = true;
+                violations.add(new Violation("body", path, message));
+            }
+            return this;
+        }
+    }
+
+    /** What is wrong with a text by the string checks, or null. */
+    private static String textProblem(String text, boolean notBlank, Integer minLength, Integer maxLength, Pattern pattern) {
+        if (notBlank && text.isBlank()) {
+            return "must not be blank";
+        }
+        int length = text.codePointCount(0, text.length());
+        int minimum = minLength == null ? 0 : minLength;
+        int maximum = maxLength == null ? Integer.MAX_VALUE : maxLength;
+        if (length < minimum || length > maximum) {
+            return "must be " + range(minimum, maximum) + " characters long";
+        }
+        if (pattern != null && !pattern.matcher(text).matches()) {
+            return "must match " + pattern.pattern();
+        }
+        return null;
+    }
+
+    private static String range(int minimum, int maximum) {
+        if (maximum == Integer.MAX_VALUE) {
+            return "at least " + minimum;
+        }
+        return minimum == 0 ? "at most " + maximum : "from " + minimum + " to " + maximum;
     }
 }

@@ -74,7 +74,7 @@ public final class Router {
         if (match.route() == null) {
             return Response.noContent().header("Allow", match.allow());
         }
-        request.pathParameters(match.variables());
+        request.matched(match.route(), match.variables());
         Response response = match.route().handler().handle(request);
         return request.method() == HttpMethod.HEAD ? response.withoutBody() : response;
     }

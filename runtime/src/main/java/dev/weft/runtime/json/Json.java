@@ -1,10 +1,12 @@
 package dev.weft.runtime.json;
 
 import dev.weft.runtime.http.HttpException;
+import dev.weft.runtime.http.Request;
 import io.avaje.json.JsonException;
 import io.avaje.jsonb.JsonType;
 import io.avaje.jsonb.Jsonb;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -29,7 +31,30 @@ public final class Json {
         return JSONB.type(elementType).list();
     }
 
-    /** Parses a request body; malformed or mistyped JSON answers 400 naming what is wrong. */
+    /**
+     * Parses a request's JSON body: 415 unless its {@code Content-Type} is JSON, 400 naming what is
+     * wrong when the JSON is malformed or does not fit the type.
+     */
+    public static <T> T readBody(JsonType<T> type, Request request) {
+        String contentType = request.contentType();
+        if (!isJson(contentType)) {
+            throw new HttpException(415, "the body must be JSON (Content-Type: application/json), not "
+                    + (contentType == null ? "untyped" : contentType));
+        }
+        return readBody(type, request.body());
+    }
+
+    /** {@code application/json}, or any {@code +json} type, whatever the parameters. */
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int semicolon = contentType.indexOf(';');
+        String mediaType = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+        return mediaType.equals("application/json") || mediaType.startsWith("application/") && mediaType.endsWith("+json");
+    }
+
+    /** Parses a body already read; malformed or mistyped JSON answers 400 naming what is wrong. */
     public static <T> T readBody(JsonType<T> type, byte[] body) {
         if (body.length == 0) {
             throw HttpException.badRequest("the request body is empty; a JSON document is required");

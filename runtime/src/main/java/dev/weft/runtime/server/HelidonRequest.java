@@ -47,12 +47,17 @@ final class HelidonRequest extends Request {
     }
 
     @Override
-    protected byte[] readBody() {
+    protected byte[] readBody(long limit) {
         if (!request.content().hasEntity()) {
             return new byte[0];
         }
         try (InputStream in = request.content().inputStream()) {
-            return in.readAllBytes();
+            // One byte past the limit tells a body that is too long from one that fits exactly.
+            byte[] body = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
+            if (body.length > limit) {
+                throw bodyTooLarge(limit);
+            }
+            return body;
         } catch (IOException | UncheckedIOException e) {
             throw new HttpException(400, "the request body could not be read", e);
         }

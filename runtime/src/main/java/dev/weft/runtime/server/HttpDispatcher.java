@@ -5,7 +5,7 @@ import dev.weft.runtime.http.HttpException;
 import dev.weft.runtime.http.HttpMethod;
 import dev.weft.runtime.http.Problem;
 import dev.weft.runtime.http.Response;
-import dev.weft.runtime.http.Router;
+import dev.weft.runtime.http.RouteHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.Handler;
@@ -15,46 +15,38 @@ import java.lang.System.Logger.Level;
 import java.util.Map;
 
 /**
- * The one Helidon handler of a Weft server: adapts the request, lets the {@link Router} answer
- * it, and renders whatever went wrong as a problem response, so that no exception reaches the
- * client as a stack trace and no failure stops the server.
+ * The one Helidon handler of a Weft server: adapts the request, runs the server's chain (built-in
+ * and global middleware, then the router), and writes the response. The chain renders failures
+ * itself; this class only guards against a failure of the chain.
  */
 final class HttpDispatcher implements Handler {
 
     private static final System.Logger LOG = System.getLogger(HttpDispatcher.class.getName());
 
-    private final Router router;
+    private final RouteHandler chain;
 
-    HttpDispatcher(Router router) {
-        this.router = router;
+    HttpDispatcher(RouteHandler chain) {
+        this.chain = chain;
     }
 
     @Override
     public void handle(ServerRequest serverRequest, ServerResponse serverResponse) {
         String rawPath = serverRequest.path().rawPath();
+        String methodName = serverRequest.prologue().method().text();
+        HttpMethod method = HttpMethod.find(methodName).orElse(null);
         Response response;
-        HttpMethod method = HttpMethod.find(serverRequest.prologue().method().text()).orElse(null);
         if (method == null) {
-            response = Problem.of(new HttpException(501, "method " + serverRequest.prologue().method().text()
-                    + " is not implemented"), rawPath);
+            response = Problem.of(new HttpException(501, "method " + methodName + " is not implemented"), rawPath, null);
         } else {
-            response = answer(new HelidonRequest(serverRequest, method), rawPath);
+            HelidonRequest request = new HelidonRequest(serverRequest, method);
+            try {
+                response = CurrentRequest.with(request, () -> chain.handle(request));
+            } catch (Exception | Error e) {
+                LOG.log(Level.ERROR, methodName + " " + rawPath + " failed outside error handling", e);
+                response = Problem.internalError(request);
+            }
         }
         send(response, serverResponse);
-    }
-
-    private Response answer(HelidonRequest request, String rawPath) {
-        try {
-            return CurrentRequest.with(request, () -> router.dispatch(request));
-        } catch (HttpException e) {
-            if (e.status() >= 500) {
-                LOG.log(Level.ERROR, request.method() + " " + rawPath + " failed: " + e.detail(), e);
-            }
-            return Problem.of(e, rawPath);
-        } catch (Exception | StackOverflowError e) {
-            LOG.log(Level.ERROR, request.method() + " " + rawPath + " failed", e);
-            return Problem.internalError(rawPath);
-        }
     }
 
     private static void send(Response response, ServerResponse serverResponse) {

@@ -2,7 +2,14 @@ package dev.weft.runtime.server;
 
 import dev.weft.runtime.ShutdownSafeLogManager;
 import dev.weft.runtime.http.Route;
+import dev.weft.runtime.http.RouteHandler;
 import dev.weft.runtime.http.Router;
+import dev.weft.runtime.middleware.AccessLog;
+import dev.weft.runtime.middleware.BodyLimit;
+import dev.weft.runtime.middleware.ErrorHandling;
+import dev.weft.runtime.middleware.HandlerTimeout;
+import dev.weft.runtime.middleware.Middleware;
+import dev.weft.runtime.middleware.RequestIds;
 import dev.weft.runtime.wasm.WasmModules;
 import io.helidon.config.Config;
 import io.helidon.webserver.WebServer;
@@ -11,6 +18,7 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -33,11 +41,20 @@ public final class ServerRuntime {
         this.modules = modules;
     }
 
-    public static ServerRuntime start(Config config, List<Route> routes, WasmModules modules) {
+    /**
+     * Builds the route table and the server's chain, and starts listening.
+     *
+     * @param middleware the application's global middleware, innermost last
+     * @param errorStatuses exception types answered with a status of their own
+     */
+    public static ServerRuntime start(Config config, List<Route> routes, List<Middleware> middleware,
+            Map<Class<? extends Throwable>, Integer> errorStatuses, WasmModules modules) {
         long started = System.nanoTime();
         List<Route> table = new ArrayList<>(routes);
         table.addAll(new HealthRoutes(modules).routes());
         Router router = Router.of(table);
+        ServerSettings settings = ServerSettings.from(config);
+        RouteHandler chain = Middleware.chain(chain(settings, middleware, errorStatuses), router::dispatch);
 
         Config serverConfig = config.get("server");
         WebServer server = WebServer.builder()
@@ -45,7 +62,7 @@ public final class ServerRuntime {
                 // Weft's own hook stops the server first and then the modules, in that order.
                 .shutdownHook(false)
                 .shutdownGracePeriod(serverConfig.get("shutdown-grace-period").as(Duration.class).orElse(DEFAULT_GRACE_PERIOD))
-                .routing(HttpRouting.builder().any(new HttpDispatcher(router)))
+                .routing(HttpRouting.builder().any(new HttpDispatcher(chain)))
                 .build()
                 .start();
 
@@ -55,6 +72,33 @@ public final class ServerRuntime {
                 serverConfig.get("host").asString().orElse("0.0.0.0"), server.port(),
                 (System.nanoTime() - started) / 1_000_000, router.routes().size(), modules.hosts().size());
         return runtime;
+    }
+
+    /**
+     * The server's own middleware, outermost first: the request id (so that every answer has
+     * one), the access log (so that it sees every final status), CORS, error rendering, the body
+     * limit, the handler timeout, authentication, and then the application's own.
+     */
+    private static List<Middleware> chain(ServerSettings settings, List<Middleware> application,
+            Map<Class<? extends Throwable>, Integer> errorStatuses) {
+        List<Middleware> chain = new ArrayList<>();
+        chain.add(new RequestIds(settings.requestIdHeader()));
+        if (settings.accessLog()) {
+            chain.add(new AccessLog());
+        }
+        if (settings.cors() != null) {
+            chain.add(settings.cors());
+        }
+        chain.add(new ErrorHandling(errorStatuses));
+        chain.add(new BodyLimit(settings.maxBodySize()));
+        if (!settings.handlerTimeout().isZero()) {
+            chain.add(new HandlerTimeout(settings.handlerTimeout()));
+        }
+        if (settings.authentication() != null) {
+            chain.add(settings.authentication());
+        }
+        chain.addAll(application);
+        return chain;
     }
 
     public int port() {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A request built in memory, for testing routing and parameters without a server. */
-final class FakeRequest extends Request {
+public final class FakeRequest extends Request {
 
     private final HttpMethod method;
     private final String rawPath;
@@ -14,26 +14,26 @@ final class FakeRequest extends Request {
     private final Map<String, String> headers = new LinkedHashMap<>();
     private byte[] body = new byte[0];
 
-    FakeRequest(HttpMethod method, String rawPath) {
+    public FakeRequest(HttpMethod method, String rawPath) {
         this.method = method;
         this.rawPath = rawPath;
     }
 
-    static FakeRequest get(String rawPath) {
+    public static FakeRequest get(String rawPath) {
         return new FakeRequest(HttpMethod.GET, rawPath);
     }
 
-    FakeRequest query(String name, String... values) {
+    public FakeRequest query(String name, String... values) {
         query.put(name, List.of(values));
         return this;
     }
 
-    FakeRequest header(String name, String value) {
+    public FakeRequest header(String name, String value) {
         headers.put(name.toLowerCase(), value);
         return this;
     }
 
-    FakeRequest body(String text) {
+    public FakeRequest body(String text) {
         this.body = text.getBytes(StandardCharsets.UTF_8);
         return this;
     }
@@ -65,7 +65,10 @@ final class FakeRequest extends Request {
     }
 
     @Override
-    protected byte[] readBody() {
+    protected byte[] readBody(long limit) {
+        if (body.length > limit) {
+            throw bodyTooLarge(limit);
+        }
         return body;
     }
 }

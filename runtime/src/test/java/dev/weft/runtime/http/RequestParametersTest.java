@@ -76,4 +76,34 @@ class RequestParametersTest {
         assertEquals("query parameter 'x' must be a number of at least 1",
                 assertThrows(HttpException.class, params::throwIfInvalid).detail());
     }
+
+    @Test
+    void checksStringParametersForBlanknessLengthAndPattern() {
+        FakeRequest request = FakeRequest.get("/").query("name", "  ").query("code", "ab-1").query("tag", "x".repeat(9));
+        RequestParameters params = new RequestParameters(request);
+        params.query("name").notBlank().required(ParamConverter.STRING);
+        params.query("code").pattern(java.util.regex.Pattern.compile("[a-z]+")).required(ParamConverter.STRING);
+        params.query("tag").size(1, 8).required(ParamConverter.STRING);
+        assertEquals(List.of(
+                new Violation("query", "name", "must not be blank"),
+                new Violation("query", "code", "must match [a-z]+"),
+                new Violation("query", "tag", "must be from 1 to 8 characters long")),
+                assertThrows(HttpException.class, params::throwIfInvalid).extensions().get("violations"));
+    }
+
+    @Test
+    void checksBodyFieldsAndReportsOneViolationPerField() {
+        RequestParameters params = new RequestParameters(FakeRequest.get("/"));
+        params.field("item", null).notBlank().size(1, 64);
+        params.field("note", "é".repeat(65)).size(1, 64);
+        params.field("quantity", 0).min(1).max(1000);
+        params.field("lines", List.of()).notNull().size(1, 10);
+        params.field("ok", "fine").notBlank().size(1, 64);
+        assertEquals(List.of(
+                new Violation("body", "item", "is required"),
+                new Violation("body", "note", "must be from 1 to 64 characters long"),
+                new Violation("body", "quantity", "must be at least 1"),
+                new Violation("body", "lines", "must have from 1 to 10 elements")),
+                params.violations());
+    }
 }
