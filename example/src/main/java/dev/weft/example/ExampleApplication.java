@@ -14,14 +14,20 @@ public final class ExampleApplication {
     private ExampleApplication() {}
 
     public static void main(String[] args) {
-        Config config = WeftConfig.load();
+        Config config = WeftConfig.load(ExampleSecurity.fromEnvironment(System.getenv()));
+        ExampleSecurity.warnIfUnset(System.getenv());
         WasmModules modules = WasmModules.create(config);
+        OrderService orders = new OrderService();
         WeftServer.builder(config)
                 .modules(modules)
+                .errorStatus(OrderService.OrderNotFoundException.class, 404)
                 .routes(new MatmulApiRoutes(new MatmulService(modules)))
                 .routes(new GreetingApiRoutes(new GreetingService()))
                 .routes(new EchoApiRoutes(new EchoApiWasm(modules)))
                 .routes(new StatsApiRoutes(new StatsApiWasm(modules)))
+                .routes(new AccountApiRoutes(new AccountService(modules)))
+                .routes(new OrdersApiRoutes(orders))
+                .routes(new AdminApiRoutes(new AdminService(orders)))
                 .start();
     }
 }

@@ -178,7 +178,7 @@ class ExampleServerIT {
         assertEquals("UP", body.get("status"));
         @SuppressWarnings("unchecked")
         Map<String, Object> modules = (Map<String, Object>) body.get("modules");
-        assertEquals(List.of("echo", "matmul", "stats"), modules.keySet().stream().sorted().toList());
+        assertEquals(List.of("echo", "matmul", "stats", "whoami"), modules.keySet().stream().sorted().toList());
     }
 
     @Test

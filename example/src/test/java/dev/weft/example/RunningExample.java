@@ -46,6 +46,11 @@ final class RunningExample implements AutoCloseable {
 
     /** Starts the jar that the build packaged, with extra system properties, and waits until it answers. */
     static RunningExample start(String... systemProperties) throws Exception {
+        return start(Map.of(), systemProperties);
+    }
+
+    /** The same, with extra environment variables. */
+    static RunningExample start(Map<String, String> environment, String... systemProperties) throws Exception {
         Path jar = Path.of(System.getProperty("weft.example.jar", "target/weft-example.jar"));
         assertTrue(Files.isRegularFile(jar), "the packaged jar " + jar + " is missing; run mvn package first");
         int port = freePort();
@@ -57,7 +62,9 @@ final class RunningExample implements AutoCloseable {
         command.add("-jar");
         command.add(jar.toString());
         long started = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         RunningExample example = new RunningExample(process, port, started);
         example.awaitHealthy(Duration.ofSeconds(60));
         return example;

@@ -12,9 +12,10 @@ import dev.weft.annotations.PathParam;
 import dev.weft.annotations.Post;
 import dev.weft.annotations.Put;
 import dev.weft.annotations.QueryParam;
+import dev.weft.annotations.Use;
 import dev.weft.annotations.WasmExport;
-import dev.weft.annotations.validation.Max;
-import dev.weft.annotations.validation.Min;
+import dev.weft.annotations.security.Authenticated;
+import dev.weft.annotations.security.RolesAllowed;
 import dev.weft.processor.Param.Source;
 import dev.weft.processor.PathTemplate.InvalidTemplateException;
 import dev.weft.processor.ValueType.Kind;
@@ -36,8 +37,10 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 import javax.tools.Diagnostic;
 
 /**
@@ -51,13 +54,17 @@ final class ApiReader {
     private final Messager messager;
     private final TypeClassifier classifier;
     private final ModuleManifests manifests;
+    private final ChainReader chains;
+    private final ConstraintReader constraints;
     private boolean failed;
 
-    ApiReader(Elements elements, Messager messager, TypeClassifier classifier, ModuleManifests manifests) {
+    ApiReader(Elements elements, Types types, Messager messager, TypeClassifier classifier, ModuleManifests manifests) {
         this.elements = elements;
         this.messager = messager;
         this.classifier = classifier;
         this.manifests = manifests;
+        this.chains = new ChainReader(elements, types, messager);
+        this.constraints = new ConstraintReader(elements, types, messager, classifier);
     }
 
     Optional<ApiInterface> read(TypeElement type) {
@@ -72,7 +79,7 @@ final class ApiReader {
         List<Operation> operations = new ArrayList<>();
         for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(type))) {
             if (isAbstractInterfaceMethod(method)) {
-                readOperation(method, api != null, prefix).ifPresent(operations::add);
+                readOperation(type, method, api != null, prefix).ifPresent(operations::add);
             }
         }
         if (failed) {
@@ -87,7 +94,7 @@ final class ApiReader {
                 && owner.getKind() == ElementKind.INTERFACE;
     }
 
-    private Optional<Operation> readOperation(ExecutableElement method, boolean isApi, String prefix) {
+    private Optional<Operation> readOperation(TypeElement api, ExecutableElement method, boolean isApi, String prefix) {
         String name = method.getSimpleName().toString();
         Map<String, String> httpMethods = httpMethods(method);
         WasmExport export = method.getAnnotation(WasmExport.class);
@@ -126,15 +133,36 @@ final class ApiReader {
             readParam(method, parameter, isRoute).ifPresent(params::add);
         }
         ValueType returns = classifier.classify(method.getReturnType());
+        List<ChainStep> chain = List.of();
+        Map<ClassName, RecordValidation> validations = new LinkedHashMap<>();
         if (isRoute) {
             checkPathVariables(method, template, params);
             checkRouteReturn(method, returns);
+            Optional<List<ChainStep>> steps = chains.read(api, method);
+            failed |= steps.isEmpty();
+            chain = steps.orElse(List.of());
+            for (Param param : params) {
+                if (param.source() == Source.BODY && (param.type().kind() == Kind.JSON || param.type().kind() == Kind.JSON_LIST)) {
+                    TypeMirror record = param.type().kind() == Kind.JSON ? param.type().type()
+                            : ((DeclaredType) param.type().type()).getTypeArguments().get(0);
+                    validations.putAll(constraints.forRecord(record));
+                }
+            }
+            failed |= constraints.failedAndReset();
+        } else if (hasSecurityOrUse(method)) {
+            error(method, describe(method) + " is not a route: @Use, @Authenticated and @RolesAllowed apply to routes");
         }
         if (failed) {
             return Optional.empty();
         }
         WasmBinding binding = export == null ? null : bind(method, export, params, returns);
-        return Optional.of(new Operation(method, name, httpMethod, template, List.copyOf(params), returns, binding));
+        return Optional.of(new Operation(method, name, httpMethod, template, List.copyOf(params), returns, binding,
+                chain, validations));
+    }
+
+    private static boolean hasSecurityOrUse(ExecutableElement method) {
+        return method.getAnnotation(Use.class) != null || method.getAnnotation(Authenticated.class) != null
+                || method.getAnnotation(RolesAllowed.class) != null;
     }
 
     private static Map<String, String> httpMethods(ExecutableElement method) {
@@ -179,7 +207,11 @@ final class ApiReader {
                         + " binds to the request, but " + method.getSimpleName() + " is not a route");
                 return Optional.empty();
             }
-            source = type.kind() == Kind.REQUEST ? Source.REQUEST : Source.NONE;
+            source = switch (type.kind()) {
+                case REQUEST -> Source.REQUEST;
+                case PRINCIPAL -> Source.PRINCIPAL;
+                default -> Source.NONE;
+            };
         } else if (path != null) {
             source = Source.PATH;
             externalName = path.value().isEmpty() ? javaName : path.value();
@@ -193,6 +225,8 @@ final class ApiReader {
             source = Source.BODY;
         } else if (type.kind() == Kind.REQUEST) {
             source = Source.REQUEST;
+        } else if (type.kind() == Kind.PRINCIPAL) {
+            source = Source.PRINCIPAL;
         } else {
             error(parameter, "parameter '" + javaName + "' of " + describe(method)
                     + " needs @PathParam, @QueryParam, @HeaderParam or @Body");
@@ -204,10 +238,18 @@ final class ApiReader {
         }
         Default defaultAnnotation = parameter.getAnnotation(Default.class);
         String defaultValue = defaultAnnotation == null ? null : defaultAnnotation.value();
-        Min min = parameter.getAnnotation(Min.class);
-        Max max = parameter.getAnnotation(Max.class);
-        Param param = new Param(parameter, javaName, source, externalName, type, defaultValue,
-                min == null ? null : min.value(), max == null ? null : max.value());
+        String what = "parameter '" + javaName + "' of " + describe(method);
+        TypeMirror valueType = type.optional()
+                ? ((DeclaredType) parameter.asType()).getTypeArguments().get(0) : parameter.asType();
+        Constraints checks = constraints.read(parameter, valueType, what);
+        failed |= constraints.failedAndReset();
+        if (!checks.isEmpty() && (source == Source.BODY || source == Source.NONE)) {
+            error(parameter, what + ": validation annotations apply to path, query and header parameters;"
+                    + " for a body, annotate the record's components");
+        } else if (checks.valid()) {
+            error(parameter, what + ": @Valid applies to components of a @Json record");
+        }
+        Param param = new Param(parameter, javaName, source, externalName, type, defaultValue, checks);
         checkDefaultAndBounds(method, param);
         return Optional.of(param);
     }
@@ -244,8 +286,8 @@ final class ApiReader {
                     return false;
                 }
             }
-            case REQUEST -> {
-                // the request itself: always available
+            case REQUEST, PRINCIPAL -> {
+                // supplied by the server: always available
             }
         }
         return true;
@@ -263,15 +305,11 @@ final class ApiReader {
                         + DefaultValues.expectation(param.type(), param.element()));
             }
         }
-        if (param.min() != null || param.max() != null) {
-            if (!param.type().isNumeric()) {
-                error(param.element(), what + ": @Min and @Max apply only to numbers, not to " + param.type().type());
-            } else if (param.min() != null && param.max() != null && param.min() > param.max()) {
-                error(param.element(), what + ": @Min(" + param.min() + ") is greater than @Max(" + param.max() + ")");
-            } else if (param.defaultValue() != null
-                    && !DefaultValues.withinBounds(param.defaultValue(), param.min(), param.max())) {
-                error(param.element(), what + ": @Default(\"" + param.defaultValue() + "\") is outside its @Min/@Max");
-            }
+        Constraints checks = param.constraints();
+        if ((checks.min() != null || checks.max() != null) && param.defaultValue() != null && param.type().isNumeric()
+                && DefaultValues.fits(param.type(), param.defaultValue(), param.element())
+                && !DefaultValues.withinBounds(param.defaultValue(), checks.min(), checks.max())) {
+            error(param.element(), what + ": @Default(\"" + param.defaultValue() + "\") is outside its @Min/@Max");
         }
     }
 

@@ -9,8 +9,7 @@ import javax.lang.model.element.VariableElement;
  * @param source where an HTTP request supplies it; {@code NONE} for methods that are not routes
  * @param externalName the path variable, query parameter or header it binds to
  * @param defaultValue the {@code @Default} text, or null
- * @param min the {@code @Min} bound, or null
- * @param max the {@code @Max} bound, or null
+ * @param constraints its validation annotations
  */
 record Param(
         VariableElement element,
@@ -19,8 +18,7 @@ record Param(
         String externalName,
         ValueType type,
         String defaultValue,
-        Long min,
-        Long max) {
+        Constraints constraints) {
 
     enum Source {
         PATH("path"),
@@ -28,6 +26,7 @@ record Param(
         HEADER("header"),
         BODY("body"),
         REQUEST("request"),
+        PRINCIPAL("principal"),
         NONE("none");
 
         final String label;

@@ -16,6 +16,9 @@ final class RuntimeNames {
     static final ClassName REQUEST_PARAMETERS = ClassName.get(HTTP, "RequestParameters");
     static final ClassName PARAM_CONVERTER = ClassName.get(HTTP, "ParamConverter");
     static final ClassName JSON = ClassName.get("dev.weft.runtime.json", "Json");
+    static final ClassName GUARD = ClassName.get("dev.weft.runtime.middleware", "Guard");
+    static final ClassName GUARDS = ClassName.get("dev.weft.runtime.middleware", "Guards");
+    static final ClassName CONFIG = ClassName.get("io.helidon.config", "Config");
     static final ClassName JSON_TYPE = ClassName.get("io.avaje.jsonb", "JsonType");
     static final ClassName MODULE_HOST = ClassName.get(WASM, "ModuleHost");
     static final ClassName WASM_MODULES = ClassName.get(WASM, "WasmModules");

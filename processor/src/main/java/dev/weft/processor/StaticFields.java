@@ -1,6 +1,7 @@
 package dev.weft.processor;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -18,6 +20,7 @@ import javax.lang.model.element.Modifier;
 final class StaticFields {
 
     private final Map<String, FieldSpec> fields = new LinkedHashMap<>();
+    private final Map<String, String> patterns = new LinkedHashMap<>();
 
     /** The field holding the JSON type of a {@code JSON} or {@code JSON_LIST} value. */
     String json(ValueType type) {
@@ -48,11 +51,45 @@ final class StaticFields {
         return name;
     }
 
+    /** The field holding a compiled {@code @Pattern}, named after what it checks; one per expression. */
+    String pattern(String owner, String regex) {
+        String existing = patterns.get(regex);
+        if (existing != null) {
+            return existing;
+        }
+        String base = constantName(ClassName.get("", owner)) + "_PATTERN";
+        String name = base;
+        for (int i = 2; fields.containsKey(name); i++) {
+            name = base + "_" + i;
+        }
+        fields.put(name, FieldSpec.builder(Pattern.class, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer("$T.compile($S)", Pattern.class, regex)
+                .build());
+        patterns.put(regex, name);
+        return name;
+    }
+
+    /** The field holding a security guard: {@code AUTHENTICATED}, {@code ROLES_ADMIN}. */
+    String guard(ChainStep step) {
+        String name = step.kind() == ChainStep.Kind.AUTHENTICATED ? "AUTHENTICATED"
+                : "ROLES_" + String.join("_", step.roles()).replaceAll("[^A-Za-z0-9_]", "_").toUpperCase(Locale.ROOT);
+        if (!fields.containsKey(name)) {
+            CodeBlock initializer = step.kind() == ChainStep.Kind.AUTHENTICATED
+                    ? CodeBlock.of("$T.authenticated()", RuntimeNames.GUARDS)
+                    : CodeBlock.of("$T.rolesAllowed($L)", RuntimeNames.GUARDS, CodeBlock.join(
+                            step.roles().stream().map(role -> CodeBlock.of("$S", role)).toList(), ", "));
+            fields.put(name, FieldSpec.builder(RuntimeNames.GUARD, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                    .initializer(initializer)
+                    .build());
+        }
+        return name;
+    }
+
     List<FieldSpec> specs() {
         return new ArrayList<>(fields.values());
     }
 
-    /** {@code MatmulResult} becomes {@code MATMUL_RESULT}. */
+    /** {@code MatmulResult} becomes {@code MATMUL_RESULT}; {@code itemCode} becomes {@code ITEM_CODE}. */
     private static String constantName(TypeName type) {
         String simple = type instanceof ClassName className
                 ? String.join("_", className.simpleNames())

@@ -16,6 +16,7 @@ final class TypeClassifier {
 
     static final String REQUEST = "dev.weft.runtime.http.Request";
     static final String RESPONSE = "dev.weft.runtime.http.Response";
+    static final String PRINCIPAL = "dev.weft.runtime.http.Principal";
     static final String JSON_ANNOTATION = "io.avaje.jsonb.Json";
 
     private final Types types;
@@ -70,6 +71,8 @@ final class TypeClassifier {
                 return new ValueType(Kind.REQUEST, type, name, false);
             case RESPONSE:
                 return new ValueType(Kind.RESPONSE, type, name, false);
+            case PRINCIPAL:
+                return new ValueType(Kind.PRINCIPAL, type, name, false);
             case "java.util.Optional":
                 if (arguments.size() == 1) {
                     ValueType inner = classify(arguments.get(0));

@@ -25,6 +25,7 @@ record ValueType(Kind kind, TypeMirror type, TypeName element, boolean optional)
         JSON("JSON"),
         JSON_LIST("a JSON list"),
         REQUEST("the request"),
+        PRINCIPAL("the principal"),
         RESPONSE("a response"),
         VOID("nothing"),
         UNSUPPORTED("unsupported");

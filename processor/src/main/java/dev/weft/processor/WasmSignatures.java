@@ -20,7 +20,7 @@ final class WasmSignatures {
     static Optional<WasmSignature> expected(List<Param> params, ValueType returns) {
         List<WasmType> wasmParams = new ArrayList<>();
         for (Param param : params) {
-            if (param.type().kind() == ValueType.Kind.REQUEST) {
+            if (param.type().kind() == ValueType.Kind.REQUEST || param.type().kind() == ValueType.Kind.PRINCIPAL) {
                 continue;
             }
             if (param.type().optional()) {

@@ -63,6 +63,7 @@ public final class WeftProcessor extends AbstractProcessor {
 
         ApiReader reader = new ApiReader(
                 processingEnv.getElementUtils(),
+                processingEnv.getTypeUtils(),
                 processingEnv.getMessager(),
                 new TypeClassifier(processingEnv.getTypeUtils()),
                 new ModuleManifests(processingEnv.getFiler(), processingEnv.getOptions().get(ModuleManifests.OPTION)));

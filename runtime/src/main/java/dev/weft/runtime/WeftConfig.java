@@ -5,6 +5,7 @@ import io.helidon.config.ConfigSources;
 import io.helidon.logging.common.LogConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Loads an application's configuration, after setting up logging from {@code logging.properties}
@@ -27,6 +28,15 @@ public final class WeftConfig {
     private WeftConfig() {}
 
     public static Config load() {
+        return load(Map.of());
+    }
+
+    /**
+     * Loads the configuration with {@code defaults} below every other source: values the
+     * application computes (from its own environment variables, say) that configuration can still
+     * override.
+     */
+    public static Config load(Map<String, String> defaults) {
         // Logging first, so that everything configuration starts logs in the application's format.
         if (System.getProperty(ShutdownSafeLogManager.PROPERTY) == null) {
             System.setProperty(ShutdownSafeLogManager.PROPERTY, ShutdownSafeLogManager.class.getName());
@@ -44,6 +54,9 @@ public final class WeftConfig {
             builder.addSource(ConfigSources.file(path));
         }
         builder.addSource(ConfigSources.classpath("application.properties").optional());
+        if (!defaults.isEmpty()) {
+            builder.addSource(ConfigSources.create(defaults, "application defaults"));
+        }
         return builder.build();
     }
 }

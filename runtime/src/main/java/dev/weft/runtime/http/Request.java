@@ -90,6 +90,11 @@ public abstract class Request {
         return header("Content-Type");
     }
 
+    /** Who makes the request, as authentication established it, or null when anonymous. */
+    public final Principal principal() {
+        return attribute(Principal.ATTRIBUTE);
+    }
+
     /** A value that middleware attached to this request, or null. */
     @SuppressWarnings("unchecked")
     public final <T> T attribute(String name) {

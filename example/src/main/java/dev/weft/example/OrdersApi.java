@@ -1,0 +1,37 @@
+package dev.weft.example;
+
+import dev.weft.annotations.Api;
+import dev.weft.annotations.Body;
+import dev.weft.annotations.Get;
+import dev.weft.annotations.PathParam;
+import dev.weft.annotations.Post;
+import dev.weft.annotations.security.Authenticated;
+import dev.weft.annotations.validation.Max;
+import dev.weft.annotations.validation.Min;
+import dev.weft.annotations.validation.NotBlank;
+import dev.weft.annotations.validation.Size;
+import dev.weft.runtime.http.Principal;
+import dev.weft.runtime.http.Response;
+import io.avaje.jsonb.Json;
+
+/** Orders of authenticated users, validated on the way in. */
+@Api("/orders")
+@Authenticated
+public interface OrdersApi {
+
+    /** What a client sends to order. */
+    @Json
+    record NewOrder(@NotBlank @Size(min = 1, max = 64) String item, @Min(1) @Max(1000) int quantity) {}
+
+    /** An order as stored. */
+    @Json
+    record Order(long id, String item, int quantity, String owner) {}
+
+    /** Stores the order and answers 201 with it and its {@code Location}. */
+    @Post
+    Response create(@Body NewOrder order, Principal principal);
+
+    /** One order; 404 when there is none with this id. */
+    @Get("/{id}")
+    Order find(@PathParam("id") long id);
+}
