@@ -23,6 +23,7 @@ public final class ExampleApplication {
                 .errorStatus(OrderService.OrderNotFoundException.class, 404)
                 .routes(new MatmulApiRoutes(new MatmulService(modules)))
                 .routes(new GreetingApiRoutes(new GreetingService()))
+                .routes(new BenchmarkApiRoutes(new BenchmarkService(modules)))
                 .routes(new EchoApiRoutes(new EchoApiWasm(modules)))
                 .routes(new StatsApiRoutes(new StatsApiWasm(modules)))
                 .routes(new AccountApiRoutes(new AccountService(modules)))

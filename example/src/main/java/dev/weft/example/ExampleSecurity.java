@@ -10,7 +10,9 @@ import java.util.Map;
  * The example's security settings, from the environment so that anyone can try them:
  * {@code EXAMPLE_JWT_SECRET} (the HS256 key, at least 32 bytes), {@code EXAMPLE_JWT_ISSUER} and
  * {@code EXAMPLE_JWT_AUDIENCE}; roles come from the token's {@code roles} claim. Without a secret
- * the server makes up a random one, so that no token can be forged, and says so.
+ * the server makes up a random one, so that no token can be forged, and says so. An API key, for
+ * clients that are not people, comes from {@code EXAMPLE_API_KEY} (client {@code example-client},
+ * roles from {@code EXAMPLE_API_KEY_ROLES}, comma-separated).
  */
 final class ExampleSecurity {
 
@@ -29,6 +31,11 @@ final class ExampleSecurity {
         putIfSet(settings, "weft.security.jwt.issuer", environment.get("EXAMPLE_JWT_ISSUER"));
         putIfSet(settings, "weft.security.jwt.audience", environment.get("EXAMPLE_JWT_AUDIENCE"));
         settings.put("weft.security.jwt.roles-claim", "roles");
+        String apiKey = environment.get("EXAMPLE_API_KEY");
+        if (apiKey != null && !apiKey.isEmpty()) {
+            settings.put("weft.security.api-keys.clients.example-client.key", apiKey);
+            putIfSet(settings, "weft.security.api-keys.clients.example-client.roles", environment.get("EXAMPLE_API_KEY_ROLES"));
+        }
         return settings;
     }
 

@@ -5,6 +5,7 @@ import dev.weft.annotations.Body;
 import dev.weft.annotations.Get;
 import dev.weft.annotations.PathParam;
 import dev.weft.annotations.Post;
+import dev.weft.annotations.Use;
 import dev.weft.annotations.security.Authenticated;
 import dev.weft.annotations.validation.Max;
 import dev.weft.annotations.validation.Min;
@@ -14,9 +15,10 @@ import dev.weft.runtime.http.Principal;
 import dev.weft.runtime.http.Response;
 import io.avaje.jsonb.Json;
 
-/** Orders of authenticated users, validated on the way in. */
+/** Orders of authenticated users, validated on the way in, timed by the application's own middleware. */
 @Api("/orders")
 @Authenticated
+@Use(ServerTiming.class)
 public interface OrdersApi {
 
     /** What a client sends to order. */

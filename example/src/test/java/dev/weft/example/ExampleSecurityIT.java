@@ -42,13 +42,15 @@ class ExampleSecurityIT {
     private static final String SECRET = "example-secret-for-the-tests-0123456789";
     private static final String ISSUER = "https://issuer.example";
     private static final String AUDIENCE = "weft-example";
+    private static final String API_KEY = "k-0123456789abcdef";
 
     private static RunningExample server;
 
     @BeforeAll
     static void start() throws Exception {
         server = RunningExample.start(Map.of(
-                "EXAMPLE_JWT_SECRET", SECRET, "EXAMPLE_JWT_ISSUER", ISSUER, "EXAMPLE_JWT_AUDIENCE", AUDIENCE));
+                "EXAMPLE_JWT_SECRET", SECRET, "EXAMPLE_JWT_ISSUER", ISSUER, "EXAMPLE_JWT_AUDIENCE", AUDIENCE,
+                "EXAMPLE_API_KEY", API_KEY, "EXAMPLE_API_KEY_ROLES", "reports"));
     }
 
     @AfterAll
@@ -157,6 +159,14 @@ class ExampleSecurityIT {
         // The same principal, as the wasm guest reads it through the principal host function.
         assertEquals(Map.of("subject", "ada", "roles", List.of("admin", "user"), "seenBy", "wasm"),
                 json(send(Call.get("/me/wasm", ada))));
+        // An API key is the other way in; its client has role reports, not admin.
+        HttpResponse<byte[]> byKey = server.send(HttpRequest.newBuilder(server.uri("/me")).header("X-API-Key", API_KEY).build());
+        assertEquals(Map.of("subject", "example-client", "roles", List.of("reports"), "seenBy", "java"), json(byKey));
+        HttpResponse<byte[]> wrongKey = server.send(HttpRequest.newBuilder(server.uri("/me")).header("X-API-Key", "nope").build());
+        assertEquals(401, wrongKey.statusCode());
+        assertEquals("unknown API key", json(wrongKey).get("detail"));
+        // The application's own middleware, declared with @Use on OrdersApi.
+        assertTrue(created.headers().firstValue("Server-Timing").orElseThrow().startsWith("app;dur="));
         // Public routes stay public, whatever a client sends.
         assertEquals("Hello, Ada!", text(send(Call.get("/hello/Ada", null))));
         assertEquals("Hello, Ada!", text(send(Call.get("/hello/Ada", "Bearer garbage"))));

@@ -68,6 +68,19 @@ class ExampleServerIT {
     }
 
     @Test
+    void servesTheBenchmarksSmallEndpointsFromWasmAndJava() throws Exception {
+        for (String prefix : List.of("", "/java")) {
+            HttpResponse<byte[]> hello = server.get(prefix + "/hello");
+            assertEquals(200, hello.statusCode());
+            assertEquals("hi", text(hello));
+            assertEquals("text/plain; charset=UTF-8", hello.headers().firstValue("Content-Type").orElseThrow());
+            HttpResponse<byte[]> message = server.get(prefix + "/json");
+            assertEquals("{\"message\":\"Hello, World!\"}", text(message));
+            assertEquals("application/json", message.headers().firstValue("Content-Type").orElseThrow());
+        }
+    }
+
+    @Test
     void wasmAndJavaAgreeBitForBitOnALargerMatrix() throws Exception {
         double wasm = matmul(server.get("/matmul?n=300&seed=12345")).checksum();
         double java = matmul(server.get("/java/matmul?n=300&seed=12345")).checksum();
@@ -178,7 +191,7 @@ class ExampleServerIT {
         assertEquals("UP", body.get("status"));
         @SuppressWarnings("unchecked")
         Map<String, Object> modules = (Map<String, Object>) body.get("modules");
-        assertEquals(List.of("echo", "matmul", "stats", "whoami"), modules.keySet().stream().sorted().toList());
+        assertEquals(List.of("echo", "hello", "json", "matmul", "stats", "whoami"), modules.keySet().stream().sorted().toList());
     }
 
     @Test
