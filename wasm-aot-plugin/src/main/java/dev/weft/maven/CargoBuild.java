@@ -18,11 +18,11 @@ final class CargoBuild {
     }
 
     Path build(RustCrate crate) throws CargoException, IOException, InterruptedException {
-        List<String> command = toolchain.buildCommand(crate.manifest(), targetDirectory);
+        List<String> command = toolchain.buildCommand(crate.manifest(), targetDirectory, crate.target());
         ProcessBuilder process = new ProcessBuilder(command)
                 .directory(crate.directory().toFile())
                 .redirectErrorStream(true);
-        process.environment().putAll(toolchain.environment());
+        process.environment().putAll(toolchain.environment(crate.target()));
         Process cargo = process.start();
         // cargo writes its progress and its errors to stderr, merged into this one stream.
         String output = new String(cargo.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -91,14 +91,24 @@ public class CompileWasmMojo extends AbstractMojo {
                     + " set <packageName> in the plugin's configuration");
         }
         try {
-            Map<ModuleName, ModuleSource> modules = new LinkedHashMap<>();
-            for (RustCrate crate : crates()) {
-                add(modules, crate.module(), new ModuleSource(buildIfChanged(crate), relative(crate.directory())));
+            // Names are checked before anything is built, so that a clash fails at once.
+            Map<ModuleName, String> names = new LinkedHashMap<>();
+            List<RustCrate> crates = GuestBuilder.crates(rustDirectory.toPath());
+            for (RustCrate crate : crates) {
+                claim(names, crate.module(), relative(crate.directory()));
             }
-            for (Path wasm : wasmFiles()) {
-                String file = wasm.getFileName().toString();
-                add(modules, new ModuleName(file.substring(0, file.length() - ".wasm".length())),
-                        new ModuleSource(wasm, relative(wasm)));
+            List<Path> wasmFiles = wasmFiles();
+            for (Path wasm : wasmFiles) {
+                claim(names, moduleName(wasm), relative(wasm));
+            }
+            GuestBuilder builder = new GuestBuilder(cargoTargetDirectory.toPath(), workDirectory.toPath(),
+                    cargo == null ? null : cargo.toPath(), getLog());
+            Map<ModuleName, ModuleSource> modules = new LinkedHashMap<>();
+            for (RustCrate crate : crates) {
+                modules.put(crate.module(), new ModuleSource(builder.buildIfChanged(crate), relative(crate.directory())));
+            }
+            for (Path wasm : wasmFiles) {
+                modules.put(moduleName(wasm), new ModuleSource(wasm, relative(wasm)));
             }
             compileAll(modules);
         } catch (IOException e) {
@@ -118,73 +128,24 @@ public class CompileWasmMojo extends AbstractMojo {
     /** Where a module's .wasm comes from, and how messages name that place. */
     private record ModuleSource(Path wasm, String description) {}
 
-    private static void add(Map<ModuleName, ModuleSource> modules, ModuleName name, ModuleSource source)
-            throws MojoFailureException {
-        ModuleSource previous = modules.putIfAbsent(name, source);
-        if (previous != null) {
-            throw new MojoFailureException("two wasm modules are named '" + name + "': " + previous.description()
-                    + " and " + source.description() + "; rename one");
-        }
-    }
-
-    private List<RustCrate> crates() throws IOException {
-        List<RustCrate> crates = new ArrayList<>();
-        for (Path directory : list(rustDirectory.toPath())) {
-            if (Files.isRegularFile(directory.resolve("Cargo.toml"))) {
-                crates.add(RustCrate.read(directory));
+    /** Records a module's name; two modules with one name, or one class name, cannot both be compiled. */
+    private static void claim(Map<ModuleName, String> names, ModuleName name, String source) throws MojoFailureException {
+        for (Map.Entry<ModuleName, String> other : names.entrySet()) {
+            if (other.getKey().equals(name)) {
+                throw new MojoFailureException("two wasm modules are named '" + name + "': " + other.getValue()
+                        + " and " + source + "; rename one");
+            }
+            if (other.getKey().className().equals(name.className())) {
+                throw new MojoFailureException("wasm modules '" + other.getKey() + "' (" + other.getValue() + ") and '"
+                        + name + "' (" + source + ") would both compile to class " + name.className() + "; rename one");
             }
         }
-        return crates;
+        names.put(name, source);
     }
 
-    private List<Path> wasmFiles() throws IOException {
-        return list(wasmDirectory.toPath()).stream()
-                .filter(file -> Files.isRegularFile(file) && file.getFileName().toString().endsWith(".wasm"))
-                .toList();
-    }
-
-    private static List<Path> list(Path directory) throws IOException {
-        if (!Files.isDirectory(directory)) {
-            return List.of();
-        }
-        try (Stream<Path> entries = Files.list(directory)) {
-            return entries.sorted().toList();
-        }
-    }
-
-    private RustToolchain toolchain;
-
-    /** Builds a crate unless its fingerprint matches the last build's and its .wasm is still there. */
-    private Path buildIfChanged(RustCrate crate) throws IOException, InterruptedException, MojoFailureException {
-        Path targetDirectory = cargoTargetDirectory.toPath();
-        Path wasm = crate.output(targetDirectory);
-        Path stamp = workDirectory.toPath().resolve("fingerprints").resolve(crate.module() + ".sha256");
-        String fingerprint = SourceFingerprint.of(crate, "");
-        if (Files.isRegularFile(wasm) && Files.isRegularFile(stamp) && Files.readString(stamp).equals(fingerprint)) {
-            getLog().info("Rust crate '" + crate.module() + "' is up to date");
-            return wasm;
-        }
-        if (toolchain == null) {
-            try {
-                toolchain = RustToolchain.detect(cargo == null ? null : cargo.toPath());
-            } catch (RustToolchain.ToolchainException e) {
-                throw new MojoFailureException("Cannot build Rust crate '" + crate.module() + "': " + e.getMessage());
-            }
-            getLog().info("Building Rust guests with " + toolchain.description());
-        }
-        getLog().info("Building Rust crate '" + crate.module() + "' with cargo (release, " + RustToolchain.TARGET + ")");
-        long started = System.nanoTime();
-        Files.deleteIfExists(stamp);
-        try {
-            new CargoBuild(toolchain, targetDirectory).build(crate);
-        } catch (CargoBuild.CargoException e) {
-            throw new MojoFailureException(e.getMessage());
-        }
-        Files.createDirectories(stamp.getParent());
-        Files.writeString(stamp, fingerprint);
-        getLog().info("Built Rust crate '" + crate.module() + "' in " + millis(started) + " ms ("
-                + Files.size(wasm) / 1024 + " KiB of wasm)");
-        return wasm;
+    private static ModuleName moduleName(Path wasm) {
+        String file = wasm.getFileName().toString();
+        return new ModuleName(file.substring(0, file.length() - ".wasm".length()));
     }
 
     private void compileAll(Map<ModuleName, ModuleSource> modules)
@@ -234,7 +195,7 @@ public class CompileWasmMojo extends AbstractMojo {
 
     /** A manifest of a module that is gone would let the processor bind to it. */
     private void removeStaleManifests(Path manifests, List<String> current) throws IOException {
-        for (Path file : list(manifests)) {
+        for (Path file : GuestBuilder.list(manifests)) {
             String fileName = file.getFileName().toString();
             if (fileName.endsWith(".properties")
                     && !current.contains(fileName.substring(0, fileName.length() - ".properties".length()))) {
@@ -247,6 +208,12 @@ public class CompileWasmMojo extends AbstractMojo {
     private String relative(Path path) {
         Path base = project.getBasedir().toPath();
         return path.startsWith(base) ? base.relativize(path).toString() : path.toString();
+    }
+
+    private List<Path> wasmFiles() throws IOException {
+        return GuestBuilder.list(wasmDirectory.toPath()).stream()
+                .filter(file -> Files.isRegularFile(file) && file.getFileName().toString().endsWith(".wasm"))
+                .toList();
     }
 
     private static long millis(long startedNanos) {

@@ -1,5 +1,6 @@
 package dev.weft.maven;
 
+import com.dylibso.chicory.wasi.WasiPreview1;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.Export;
@@ -27,7 +28,27 @@ import java.util.stream.Collectors;
  */
 final class ModuleInspector {
 
+    private static final String WASI_MODULE = "wasi_snapshot_preview1";
+
+    /** Every import Weft offers, by {@code module.name}: its own host functions and WASI preview 1. */
+    private static final Map<String, WasmSignature> OFFERED = offered();
+
     private ModuleInspector() {}
+
+    private static Map<String, WasmSignature> offered() {
+        Map<String, WasmSignature> offered = new LinkedHashMap<>();
+        for (HostFunction function : HostFunction.values()) {
+            offered.put(HostFunction.MODULE + "." + function.importName(), function.signature());
+        }
+        // The same WASI implementation the runtime links, asked for its functions' types.
+        try (WasiPreview1 wasi = WasiPreview1.builder().build()) {
+            for (com.dylibso.chicory.runtime.HostFunction function : wasi.toHostFunctions()) {
+                signature(function.functionType()).ifPresent(signature ->
+                        offered.put(function.module() + "." + function.name(), signature));
+            }
+        }
+        return Map.copyOf(offered);
+    }
 
     /** The manifest of a module, once its imports passed the check. */
     static ModuleManifest inspect(ModuleName name, Path wasm, String className, String source, String sha256)
@@ -84,20 +105,21 @@ final class ModuleInspector {
                 continue;
             }
             Optional<WasmSignature> signature = signature(module.typeSection().getType(functionImport.typeIndex()));
-            Optional<HostFunction> offered = HostFunction.find(imported.module(), imported.name());
-            if (signature.isEmpty() || offered.isEmpty() || !offered.get().signature().equals(signature.get())) {
+            WasmSignature offered = OFFERED.get(qualified);
+            if (signature.isEmpty() || offered == null || !offered.equals(signature.get())) {
                 refused.add(qualified + signature.map(WasmSignature::toString).orElse("(…)"));
                 continue;
             }
             imports.add(new ModuleManifest.Import(imported.module(), imported.name(), signature.get()));
         }
         if (!refused.isEmpty()) {
-            String offered = Arrays.stream(HostFunction.values())
+            String weft = Arrays.stream(HostFunction.values())
                     .map(function -> HostFunction.MODULE + "." + function.importName() + function.signature())
                     .collect(Collectors.joining(", "));
             throw new InvalidModuleException("wasm module '" + name + "' (" + source + ") imports "
                     + String.join(", ", refused) + ", which Weft does not offer. A guest may import only: "
-                    + offered + " (see docs/guest-abi.md).");
+                    + weft + ", and WASI preview 1 (" + WASI_MODULE + ".*) with its usual signatures"
+                    + " (see docs/guest-abi.md).");
         }
         return imports;
     }

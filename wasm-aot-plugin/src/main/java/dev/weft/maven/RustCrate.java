@@ -11,22 +11,32 @@ import java.util.regex.Pattern;
 /**
  * A Rust guest crate of the project: a folder under {@code src/main/rust} with a Cargo.toml. The
  * folder's name is the module's name. Only the few keys Weft needs are read from Cargo.toml: the
- * library's name, which names the .wasm cargo writes, and path dependencies, whose sources decide
- * whether the crate must be rebuilt.
+ * library's name, which names the .wasm cargo writes; path dependencies, whose sources decide
+ * whether the crate must be rebuilt; and {@code [package.metadata.weft] target}, the wasm target
+ * ({@code wasm32-unknown-unknown} by default, or {@code wasm32-wasip1}).
  */
-record RustCrate(ModuleName module, Path directory, String libraryName, List<Path> pathDependencies) {
+record RustCrate(ModuleName module, Path directory, String libraryName, String target, List<Path> pathDependencies) {
 
-    private static final Pattern SECTION = Pattern.compile("^\\s*\\[([^\\]]+)]\\s*$");
+    /** Targets a guest may build for: plain wasm, or WASI preview 1 for guests that want std's I/O. */
+    static final List<String> TARGETS = List.of(RustToolchain.TARGET, "wasm32-wasip1");
+
+    /** {@code [package]}, {@code [[bin]]}, with an optional trailing comment. */
+    private static final Pattern SECTION = Pattern.compile("^\\s*\\[{1,2}\\s*([^\\[\\]]+?)\\s*]{1,2}\\s*(?:#.*)?$");
     private static final Pattern NAME = Pattern.compile("^\\s*name\\s*=\\s*\"([^\"]+)\"");
     private static final Pattern PATH = Pattern.compile("\\bpath\\s*=\\s*\"([^\"]+)\"");
+    private static final Pattern TARGET = Pattern.compile("^\\s*target\\s*=\\s*\"([^\"]+)\"");
 
     static RustCrate read(Path directory) throws IOException {
         ModuleName module = new ModuleName(directory.getFileName().toString());
         String packageName = null;
         String libraryName = null;
+        String target = RustToolchain.TARGET;
         List<Path> dependencies = new ArrayList<>();
         String section = "";
         for (String line : Files.readAllLines(directory.resolve("Cargo.toml"))) {
+            if (line.stripLeading().startsWith("#")) {
+                continue;
+            }
             Matcher header = SECTION.matcher(line);
             if (header.matches()) {
                 section = header.group(1).trim();
@@ -40,6 +50,14 @@ record RustCrate(ModuleName module, Path directory, String libraryName, List<Pat
                     libraryName = name.group(1);
                 }
             }
+            Matcher targetKey = TARGET.matcher(line);
+            if (section.equals("package.metadata.weft") && targetKey.find()) {
+                target = targetKey.group(1);
+                if (!TARGETS.contains(target)) {
+                    throw new IOException(directory.resolve("Cargo.toml") + ": [package.metadata.weft] target '" + target
+                            + "' is not one of " + TARGETS);
+                }
+            }
             if (section.contains("dependencies")) {
                 Matcher path = PATH.matcher(line);
                 if (path.find()) {
@@ -51,7 +69,7 @@ record RustCrate(ModuleName module, Path directory, String libraryName, List<Pat
             throw new IOException(directory.resolve("Cargo.toml") + " names no [package]");
         }
         String library = (libraryName != null ? libraryName : packageName).replace('-', '_');
-        return new RustCrate(module, directory, library, List.copyOf(dependencies));
+        return new RustCrate(module, directory, library, target, List.copyOf(dependencies));
     }
 
     Path manifest() {
@@ -60,6 +78,6 @@ record RustCrate(ModuleName module, Path directory, String libraryName, List<Pat
 
     /** Where cargo writes the module in a release build for the wasm target. */
     Path output(Path targetDirectory) {
-        return targetDirectory.resolve(RustToolchain.TARGET).resolve("release").resolve(libraryName + ".wasm");
+        return targetDirectory.resolve(target).resolve("release").resolve(libraryName + ".wasm");
     }
 }

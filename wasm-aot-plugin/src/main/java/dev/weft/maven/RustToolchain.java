@@ -58,16 +58,29 @@ record RustToolchain(String description, Path cargo, List<String> extraArguments
         throw new ToolchainException("No Rust toolchain that builds for " + TARGET + " was found. " + INSTALL_HINT);
     }
 
-    /** The cargo release build of one crate into a shared target folder. */
-    List<String> buildCommand(Path manifest, Path targetDirectory) {
+    /** Where Debian's wasi-libc keeps the C library that std for wasm32-wasip1 links. */
+    private static final Path DEBIAN_WASI_LIBC = Path.of("/usr/lib/wasm32-wasi");
+
+    /** The cargo release build of one crate, for its target, into a shared target folder. */
+    List<String> buildCommand(Path manifest, Path targetDirectory, String target) {
         List<String> command = new ArrayList<>(List.of(
                 cargo.toString(), "build", "--release",
-                "--target", TARGET,
+                "--target", target,
                 "--manifest-path", manifest.toString(),
                 "--target-dir", targetDirectory.toString(),
                 "--color", "never"));
         command.addAll(extraArguments);
         return command;
+    }
+
+    /** Environment of a build for {@code target}: Debian's std for WASI links Debian's wasi-libc. */
+    Map<String, String> environment(String target) {
+        if (!target.equals(TARGET) && extraArguments.contains("--offline") && Files.isDirectory(DEBIAN_WASI_LIBC)) {
+            Map<String, String> withLibc = new HashMap<>(environment);
+            withLibc.put("RUSTFLAGS", "-L native=" + DEBIAN_WASI_LIBC);
+            return withLibc;
+        }
+        return environment;
     }
 
     /** The cargo on PATH, when the rustc beside it has the wasm target's standard library. */

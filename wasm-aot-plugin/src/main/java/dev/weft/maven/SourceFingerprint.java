@@ -61,9 +61,12 @@ final class SourceFingerprint {
     }
 
     private static boolean isIgnored(Path relative) {
+        // cargo's build output is target/ at the crate's root; src/target/ is source.
+        if (relative.getName(0).toString().equals("target")) {
+            return true;
+        }
         for (Path part : relative) {
-            String name = part.toString();
-            if (name.equals("target") || name.startsWith(".")) {
+            if (part.toString().startsWith(".")) {
                 return true;
             }
         }

@@ -1,0 +1,101 @@
+package dev.weft.maven;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
+
+/**
+ * Builds the Rust guest crates of a folder with cargo, skipping a crate whose sources did not
+ * change since its last build. Shared by the goals that compile modules and that only build them.
+ */
+final class GuestBuilder {
+
+    private final Path cargoTargetDirectory;
+    private final Path fingerprints;
+    private final Path configuredCargo;
+    private final Log log;
+    private RustToolchain toolchain;
+    private boolean announced;
+
+    GuestBuilder(Path cargoTargetDirectory, Path workDirectory, Path configuredCargo, Log log) {
+        this.cargoTargetDirectory = cargoTargetDirectory;
+        this.fingerprints = workDirectory.resolve("fingerprints");
+        this.configuredCargo = configuredCargo;
+        this.log = log;
+    }
+
+    /** The crates of {@code rustDirectory}: each folder with a Cargo.toml, in name order. */
+    static List<RustCrate> crates(Path rustDirectory) throws IOException {
+        List<RustCrate> crates = new ArrayList<>();
+        for (Path directory : list(rustDirectory)) {
+            if (Files.isRegularFile(directory.resolve("Cargo.toml"))) {
+                crates.add(RustCrate.read(directory));
+            }
+        }
+        return crates;
+    }
+
+    /** The entries of a folder, in name order; none when it does not exist. */
+    static List<Path> list(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.sorted().toList();
+        }
+    }
+
+    /** The crate's .wasm, built now unless its fingerprint matches the last build's and the .wasm is still there. */
+    Path buildIfChanged(RustCrate crate) throws IOException, InterruptedException, MojoFailureException {
+        Path wasm = crate.output(cargoTargetDirectory);
+        Path stamp = fingerprints.resolve(stampName(crate));
+        RustToolchain toolchain = toolchain(crate);
+        // Another cargo, or other flags, may build other code from the same sources.
+        String toolchainInputs = toolchain.cargo() + " " + toolchain.extraArguments();
+        String fingerprint = SourceFingerprint.of(crate, toolchainInputs);
+        if (Files.isRegularFile(wasm) && Files.isRegularFile(stamp) && Files.readString(stamp).equals(fingerprint)) {
+            log.info("Rust crate '" + crate.module() + "' is up to date");
+            return wasm;
+        }
+        if (!announced) {
+            log.info("Building Rust guests with " + toolchain.description());
+            announced = true;
+        }
+        log.info("Building Rust crate '" + crate.module() + "' with cargo (release, " + crate.target() + ")");
+        long started = System.nanoTime();
+        Files.deleteIfExists(stamp);
+        try {
+            new CargoBuild(toolchain, cargoTargetDirectory).build(crate);
+        } catch (CargoBuild.CargoException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
+        Files.createDirectories(stamp.getParent());
+        // Taken again: cargo writes Cargo.lock on a crate's first build, and it is part of the fingerprint.
+        Files.writeString(stamp, SourceFingerprint.of(crate, toolchainInputs));
+        log.info("Built Rust crate '" + crate.module() + "' in " + (System.nanoTime() - started) / 1_000_000 + " ms ("
+                + (Files.size(wasm) + 1023) / 1024 + " KiB of wasm)");
+        return wasm;
+    }
+
+    private RustToolchain toolchain(RustCrate crate) throws MojoFailureException {
+        if (toolchain == null) {
+            try {
+                toolchain = RustToolchain.detect(configuredCargo);
+            } catch (RustToolchain.ToolchainException e) {
+                throw new MojoFailureException("Cannot build Rust crate '" + crate.module() + "': " + e.getMessage());
+            }
+        }
+        return toolchain;
+    }
+
+    /** Named after the module and its folder, so that two folders with one module name keep apart. */
+    private static String stampName(RustCrate crate) {
+        int folder = crate.directory().toAbsolutePath().normalize().toString().hashCode();
+        return crate.module() + "-" + Integer.toHexString(folder) + ".sha256";
+    }
+}
