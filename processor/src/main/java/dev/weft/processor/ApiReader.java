@@ -95,6 +95,17 @@ final class ApiReader {
     }
 
     private Optional<Operation> readOperation(TypeElement api, ExecutableElement method, boolean isApi, String prefix) {
+        // Each method is checked whole, whatever the methods before it did.
+        boolean earlier = failed;
+        failed = false;
+        try {
+            return readMethod(api, method, isApi, prefix);
+        } finally {
+            failed |= earlier;
+        }
+    }
+
+    private Optional<Operation> readMethod(TypeElement api, ExecutableElement method, boolean isApi, String prefix) {
         String name = method.getSimpleName().toString();
         Map<String, String> httpMethods = httpMethods(method);
         WasmExport export = method.getAnnotation(WasmExport.class);
@@ -110,6 +121,15 @@ final class ApiReader {
             error(method, describe(method) + " needs a route annotation (@Get, @Post, @Put, @Delete or @Patch)"
                     + " or a @WasmExport binding");
             return Optional.empty();
+        }
+        if (httpMethods.isEmpty() && export == null) {
+            // left to Java, in an interface without @Api: nothing of it crosses HTTP or into a guest
+            if (hasSecurityOrUse(method)) {
+                error(method, describe(method) + " is not a route: @Use, @Authenticated and @RolesAllowed apply to routes");
+                return Optional.empty();
+            }
+            return Optional.of(new Operation(method, name, null, null, List.of(),
+                    classifier.classify(method.getReturnType()), null, List.of(), Map.of()));
         }
         if (!method.getTypeParameters().isEmpty()) {
             error(method, describe(method) + " is generic; routes and wasm bindings cannot be");
@@ -136,7 +156,7 @@ final class ApiReader {
         List<ChainStep> chain = List.of();
         Map<ClassName, RecordValidation> validations = new LinkedHashMap<>();
         if (isRoute) {
-            checkPathVariables(method, template, params);
+            checkPathVariables(method, template, params, params.size() == method.getParameters().size());
             checkRouteReturn(method, returns);
             Optional<List<ChainStep>> steps = chains.read(api, method);
             failed |= steps.isEmpty();
@@ -220,6 +240,11 @@ final class ApiReader {
             externalName = query.value().isEmpty() ? javaName : query.value();
         } else if (header != null) {
             source = Source.HEADER;
+            if (header.value().isBlank()) {
+                error(parameter, "parameter '" + javaName + "' of " + describe(method)
+                        + ": @HeaderParam needs the header's name, such as @HeaderParam(\"X-Request-Id\")");
+                return Optional.empty();
+            }
             externalName = header.value();
         } else if (body != null) {
             source = Source.BODY;
@@ -243,7 +268,7 @@ final class ApiReader {
                 ? ((DeclaredType) parameter.asType()).getTypeArguments().get(0) : parameter.asType();
         Constraints checks = constraints.read(parameter, valueType, what);
         failed |= constraints.failedAndReset();
-        if (!checks.isEmpty() && (source == Source.BODY || source == Source.NONE)) {
+        if (!checks.isEmpty() && source != Source.PATH && source != Source.QUERY && source != Source.HEADER) {
             error(parameter, what + ": validation annotations apply to path, query and header parameters;"
                     + " for a body, annotate the record's components");
         } else if (checks.valid()) {
@@ -308,12 +333,13 @@ final class ApiReader {
         Constraints checks = param.constraints();
         if ((checks.min() != null || checks.max() != null) && param.defaultValue() != null && param.type().isNumeric()
                 && DefaultValues.fits(param.type(), param.defaultValue(), param.element())
-                && !DefaultValues.withinBounds(param.defaultValue(), checks.min(), checks.max())) {
+                && !DefaultValues.withinBounds(param.type(), param.defaultValue(), checks.min(), checks.max())) {
             error(param.element(), what + ": @Default(\"" + param.defaultValue() + "\") is outside its @Min/@Max");
         }
     }
 
-    private void checkPathVariables(ExecutableElement method, PathTemplate template, List<Param> params) {
+    private void checkPathVariables(ExecutableElement method, PathTemplate template, List<Param> params,
+            boolean everyParamRead) {
         List<String> bound = new ArrayList<>();
         for (Param param : params) {
             if (param.source() != Source.PATH) {
@@ -329,7 +355,8 @@ final class ApiReader {
             bound.add(param.externalName());
         }
         for (String variable : template.variables()) {
-            if (!bound.contains(variable)) {
+            // a parameter that failed may be the one binding it: its own error suffices
+            if (everyParamRead && !bound.contains(variable)) {
                 error(method, "path variable {" + variable + "} of " + describe(method) + " ('" + template.text()
                         + "') has no @PathParam parameter");
             }

@@ -5,6 +5,8 @@ import dev.weft.annotations.Use;
 import dev.weft.annotations.security.Authenticated;
 import dev.weft.annotations.security.RolesAllowed;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +40,7 @@ final class ChainReader {
     private final Elements elements;
     private final Types types;
     private final Messager messager;
+    private final Set<List<Object>> reported = new HashSet<>();
 
     ChainReader(Elements elements, Types types, Messager messager) {
         this.elements = elements;
@@ -143,7 +146,10 @@ final class ChainReader {
         return List.of();
     }
 
+    /** The interface's @Use is read for each of its routes: report each of its errors once. */
     private void error(Element element, String message) {
-        messager.printMessage(Diagnostic.Kind.ERROR, message, element);
+        if (reported.add(List.of(element, message))) {
+            messager.printMessage(Diagnostic.Kind.ERROR, message, element);
+        }
     }
 }

@@ -50,8 +50,12 @@ final class DefaultValues {
     }
 
     /** Whether a number, given as valid default text, lies within the bounds. */
-    static boolean withinBounds(String text, Long min, Long max) {
-        double value = Double.parseDouble(text);
+    static boolean withinBounds(ValueType type, String text, Long min, Long max) {
+        if (type.kind() == ValueType.Kind.INT || type.kind() == ValueType.Kind.LONG) {
+            long value = Long.parseLong(text); // exactly, as the runtime compares integers
+            return (min == null || value >= min) && (max == null || value <= max);
+        }
+        double value = type.kind() == ValueType.Kind.FLOAT ? (float) Double.parseDouble(text) : Double.parseDouble(text);
         return (min == null || value >= min) && (max == null || value <= max);
     }
 

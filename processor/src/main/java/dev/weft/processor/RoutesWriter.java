@@ -10,11 +10,13 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.weft.processor.Param.Source;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -24,10 +26,15 @@ import javax.lang.model.element.Modifier;
  */
 final class RoutesWriter {
 
+    private final Map<ClassName, String> middlewareNames = new HashMap<>();
+
     JavaFile write(ApiInterface api) {
         ClassName routesName = api.sibling("Routes");
         StaticFields statics = new StaticFields();
         Map<ClassName, ChainStep> middleware = middlewareFields(api);
+        NameAllocator fieldNames = new NameAllocator();
+        fieldNames.newName("api");
+        middleware.keySet().forEach(type -> middlewareNames.put(type, fieldNames.newName(lowerCamel(type.simpleName()))));
         boolean needsConfig = middleware.values().stream().anyMatch(ChainStep::takesConfig);
         NameAllocator methodNames = new NameAllocator();
         methodNames.newName("routes");
@@ -52,7 +59,7 @@ final class RoutesWriter {
             }
             validations.putAll(operation.validations());
         }
-        validations.values().forEach(validation -> methods.add(validator(validation, statics)));
+        validations.values().forEach(validation -> methods.add(validator(validation, validations.keySet(), statics)));
 
         MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
                 .addJavadoc("@param api the implementation the routes call\n")
@@ -149,6 +156,7 @@ final class RoutesWriter {
         NameAllocator locals = new NameAllocator();
         String request = locals.newName("request");
         String params = locals.newName("params");
+        locals.newName("api"); // the field the handler calls: no parameter may hide it
         for (Param param : operation.params()) {
             if (param.source() != Source.REQUEST && param.source() != Source.PRINCIPAL) {
                 locals.newName(param.javaName(), param);
@@ -230,13 +238,19 @@ final class RoutesWriter {
     }
 
     /** {@code validateOrder(params, path, value)}: one line per checked component. */
-    private static MethodSpec validator(RecordValidation validation, StaticFields statics) {
+    private static MethodSpec validator(RecordValidation validation, Set<ClassName> validated, StaticFields statics) {
         MethodSpec.Builder method = MethodSpec.methodBuilder(validation.methodName())
                 .addJavadoc("Checks the fields of a {@link $T} in a request body, under {@code path}.\n", validation.type())
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .addParameter(RuntimeNames.REQUEST_PARAMETERS, "params")
                 .addParameter(String.class, "path")
                 .addParameter(validation.type(), "value");
+        // a null element of a list: "lines[2]." names it as "lines[2]"
+        method.beginControlFlow("if (value == null)")
+                .addStatement("params.reject(new $T(\"body\", path.isEmpty() ? path : path.substring(0, path.length() - 1),"
+                        + " \"is required\"))", RuntimeNames.VIOLATION)
+                .addStatement("return")
+                .endControlFlow();
         for (RecordValidation.Component component : validation.components()) {
             Constraints checks = component.constraints();
             CodeBlock.Builder line = CodeBlock.builder()
@@ -269,7 +283,7 @@ final class RoutesWriter {
             if (hasChecks) {
                 method.addStatement("$L", line.build());
             }
-            if (component.nested() != null) {
+            if (component.nested() != null && validated.contains(component.nested())) {
                 String nestedMethod = new RecordValidation(component.nested(), List.of()).methodName();
                 if (component.nestedInList()) {
                     method.beginControlFlow("if (value.$L() != null)", component.name())
@@ -347,9 +361,12 @@ final class RoutesWriter {
         return value == Integer.MAX_VALUE ? "Integer.MAX_VALUE" : Integer.toString(value);
     }
 
-    /** A middleware's field: {@code RateLimit} becomes {@code rateLimit}. */
-    private static String fieldName(ClassName type) {
-        String simple = type.simpleName();
+    /** A middleware's field: {@code RateLimit} becomes {@code rateLimit}, a second {@code RateLimit} {@code rateLimit_}. */
+    private String fieldName(ClassName type) {
+        return middlewareNames.get(type);
+    }
+
+    private static String lowerCamel(String simple) {
         return Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
     }
 

@@ -15,6 +15,7 @@ final class RuntimeNames {
     static final ClassName ROUTE_GROUP = ClassName.get(HTTP, "RouteGroup");
     static final ClassName REQUEST_PARAMETERS = ClassName.get(HTTP, "RequestParameters");
     static final ClassName PARAM_CONVERTER = ClassName.get(HTTP, "ParamConverter");
+    static final ClassName VIOLATION = ClassName.get(HTTP, "Violation");
     static final ClassName JSON = ClassName.get("dev.weft.runtime.json", "Json");
     static final ClassName GUARD = ClassName.get("dev.weft.runtime.middleware", "Guard");
     static final ClassName GUARDS = ClassName.get("dev.weft.runtime.middleware", "Guards");
@@ -23,7 +24,6 @@ final class RuntimeNames {
     static final ClassName MODULE_HOST = ClassName.get(WASM, "ModuleHost");
     static final ClassName WASM_MODULES = ClassName.get(WASM, "WasmModules");
     static final ClassName WASM_MODULE_DEFINITION = ClassName.get(WASM, "WasmModuleDefinition");
-    static final ClassName GUEST_INSTANCE = ClassName.get(WASM, "GuestInstance");
     static final ClassName GUEST_BUFFER = ClassName.get(WASM, "GuestBuffer");
     static final ClassName WASM_VALUES = ClassName.get(WASM, "WasmValues");
 

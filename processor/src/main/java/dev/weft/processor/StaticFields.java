@@ -26,28 +26,36 @@ final class StaticFields {
     String json(ValueType type) {
         boolean list = type.kind() == ValueType.Kind.JSON_LIST;
         TypeName element = type.element();
-        String name = constantName(element) + (list ? "_LIST_JSON" : "_JSON");
-        if (!fields.containsKey(name)) {
-            TypeName valueType = list ? ParameterizedTypeName.get(ClassName.get(List.class), element) : element;
-            fields.put(name, FieldSpec.builder(
-                            ParameterizedTypeName.get(RuntimeNames.JSON_TYPE, valueType),
-                            name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                    .initializer("$T.$L($T.class)", RuntimeNames.JSON, list ? "listType" : "type", element)
-                    .build());
-        }
-        return name;
+        TypeName valueType = list ? ParameterizedTypeName.get(ClassName.get(List.class), element) : element;
+        return field(constantName(element) + (list ? "_LIST_JSON" : "_JSON"),
+                ParameterizedTypeName.get(RuntimeNames.JSON_TYPE, valueType),
+                CodeBlock.of("$T.$L($T.class)", RuntimeNames.JSON, list ? "listType" : "type", element));
     }
 
     /** The field holding the converter of an enum parameter. */
     String enumConverter(ValueType type) {
-        String name = constantName(type.element()) + "_PARAM";
-        if (!fields.containsKey(name)) {
-            fields.put(name, FieldSpec.builder(
-                            ParameterizedTypeName.get(RuntimeNames.PARAM_CONVERTER, type.element()),
-                            name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                    .initializer("$T.ofEnum($T.values())", RuntimeNames.PARAM_CONVERTER, type.element())
-                    .build());
+        return field(constantName(type.element()) + "_PARAM",
+                ParameterizedTypeName.get(RuntimeNames.PARAM_CONVERTER, type.element()),
+                CodeBlock.of("$T.ofEnum($T.values())", RuntimeNames.PARAM_CONVERTER, type.element()));
+    }
+
+    /**
+     * The field of this type and value, created on first use and named {@code base}, or
+     * {@code base_2}… when a different value took {@code base} (a type of the same simple name in
+     * another package, roles that differ only in case or punctuation).
+     */
+    private String field(String base, TypeName type, CodeBlock initializer) {
+        String name = base;
+        for (int i = 2; fields.containsKey(name); i++) {
+            FieldSpec existing = fields.get(name);
+            if (existing.type().equals(type) && existing.initializer().equals(initializer)) {
+                return name;
+            }
+            name = base + "_" + i;
         }
+        fields.put(name, FieldSpec.builder(type, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer(initializer)
+                .build());
         return name;
     }
 
@@ -73,16 +81,11 @@ final class StaticFields {
     String guard(ChainStep step) {
         String name = step.kind() == ChainStep.Kind.AUTHENTICATED ? "AUTHENTICATED"
                 : "ROLES_" + String.join("_", step.roles()).replaceAll("[^A-Za-z0-9_]", "_").toUpperCase(Locale.ROOT);
-        if (!fields.containsKey(name)) {
-            CodeBlock initializer = step.kind() == ChainStep.Kind.AUTHENTICATED
-                    ? CodeBlock.of("$T.authenticated()", RuntimeNames.GUARDS)
-                    : CodeBlock.of("$T.rolesAllowed($L)", RuntimeNames.GUARDS, CodeBlock.join(
-                            step.roles().stream().map(role -> CodeBlock.of("$S", role)).toList(), ", "));
-            fields.put(name, FieldSpec.builder(RuntimeNames.GUARD, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                    .initializer(initializer)
-                    .build());
-        }
-        return name;
+        CodeBlock initializer = step.kind() == ChainStep.Kind.AUTHENTICATED
+                ? CodeBlock.of("$T.authenticated()", RuntimeNames.GUARDS)
+                : CodeBlock.of("$T.rolesAllowed($L)", RuntimeNames.GUARDS, CodeBlock.join(
+                        step.roles().stream().map(role -> CodeBlock.of("$S", role)).toList(), ", "));
+        return field(name, RuntimeNames.GUARD, initializer);
     }
 
     List<FieldSpec> specs() {

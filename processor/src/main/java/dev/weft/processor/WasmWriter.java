@@ -87,6 +87,7 @@ final class WasmWriter {
     private MethodSpec call(Operation operation, String hostField, StaticFields statics) {
         WasmBinding binding = operation.binding();
         NameAllocator locals = new NameAllocator();
+        locals.newName(hostField); // the field the call borrows from: no parameter may hide it
         List<ParameterSpec> parameters = new ArrayList<>();
         for (Param param : operation.params()) {
             VariableElement element = param.element();
@@ -101,8 +102,8 @@ final class WasmWriter {
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(TypeName.get(operation.element().getReturnType()))
-                .addParameters(parameters)
-                .beginControlFlow("try ($T $L = $L.borrow())", RuntimeNames.GUEST_INSTANCE, guest, hostField);
+                .addParameters(parameters);
+        CodeBlock.Builder body = CodeBlock.builder();
 
         List<CodeBlock> arguments = new ArrayList<>();
         arguments.add(CodeBlock.of("$S", binding.function()));
@@ -118,7 +119,7 @@ final class WasmWriter {
                         case STRING -> CodeBlock.of("$L.writeText($L)", guest, name);
                         default -> CodeBlock.of("$L.writeJson($L, $L)", guest, statics.json(type), name);
                     };
-                    method.addStatement("$T $L = $L", RuntimeNames.GUEST_BUFFER, buffer, write);
+                    body.addStatement("$T $L = $L", RuntimeNames.GUEST_BUFFER, buffer, write);
                     arguments.add(CodeBlock.of("$L.pointer()", buffer));
                     arguments.add(CodeBlock.of("$L.length()", buffer));
                 }
@@ -131,9 +132,10 @@ final class WasmWriter {
         CodeBlock invoke = CodeBlock.of("$L.call($L)", guest, CodeBlock.join(arguments, ", "));
         ValueType returns = operation.returns();
         if (returns.kind() == ValueType.Kind.VOID) {
-            method.addStatement("$L", invoke);
+            body.addStatement("$L", invoke);
+            body.addStatement("return null");
         } else {
-            method.addStatement("long[] $L = $L", results, invoke);
+            body.addStatement("long[] $L = $L", results, invoke);
             String first = results + "[0]";
             CodeBlock value = switch (returns.kind()) {
                 case INT -> CodeBlock.of("(int) $L", first);
@@ -145,9 +147,15 @@ final class WasmWriter {
                 case STRING -> CodeBlock.of("$L.takeText($L)", guest, first);
                 default -> CodeBlock.of("$L.takeJson($L, $L)", guest, first, statics.json(returns));
             };
-            method.addStatement("return $L", value);
+            body.addStatement("return $L", value);
         }
-        return method.endControlFlow().build();
+        // The guest runs on a guest thread; the lambda is the whole of this request's use of it.
+        if (returns.kind() == ValueType.Kind.VOID) {
+            method.addCode("$L.run($L -> {\n$>$L$<});\n", hostField, guest, body.build());
+        } else {
+            method.addCode("return $L.call($L -> {\n$>$L$<});\n", hostField, guest, body.build());
+        }
+        return method.build();
     }
 
     /** {@code "matmul-v2"} becomes {@code matmulV2}. */

@@ -4,7 +4,14 @@ import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
 import dev.weft.annotations.Api;
 import dev.weft.annotations.WasmExport;
+import dev.weft.annotations.Delete;
+import dev.weft.annotations.Get;
+import dev.weft.annotations.Patch;
+import dev.weft.annotations.Post;
+import dev.weft.annotations.Put;
 import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.util.List;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -30,12 +37,17 @@ import javax.tools.Diagnostic;
 @AutoService(Processor.class)
 public final class WeftProcessor extends AbstractProcessor {
 
+    private static final List<Class<? extends Annotation>> ROUTE_ANNOTATIONS =
+            List.of(Get.class, Post.class, Put.class, Delete.class, Patch.class);
+
     /** Routes already declared in this compilation, by method and path shape, to find duplicates. */
     private final Map<String, Operation> routesByShape = new HashMap<>();
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of(Api.class.getCanonicalName(), WasmExport.class.getCanonicalName());
+        Set<String> types = new LinkedHashSet<>(List.of(Api.class.getCanonicalName(), WasmExport.class.getCanonicalName()));
+        ROUTE_ANNOTATIONS.forEach(route -> types.add(route.getCanonicalName()));
+        return types;
     }
 
     @Override
@@ -56,6 +68,12 @@ public final class WeftProcessor extends AbstractProcessor {
         }
         for (Element method : round.getElementsAnnotatedWith(WasmExport.class)) {
             interfaces.add((TypeElement) method.getEnclosingElement());
+        }
+        // A route in an interface without @Api is a mistake to report, not a method to ignore.
+        for (Class<? extends Annotation> route : ROUTE_ANNOTATIONS) {
+            for (Element method : round.getElementsAnnotatedWith(route)) {
+                interfaces.add((TypeElement) method.getEnclosingElement());
+            }
         }
         if (interfaces.isEmpty()) {
             return false;

@@ -20,6 +20,7 @@ final class ManifestFixtures {
     static synchronized Path directory() throws IOException {
         if (directory == null) {
             directory = Files.createTempDirectory("weft-manifests");
+            directory.toFile().deleteOnExit(); // after its files, which register later
             write(new ModuleManifest("matmul", "test.wasm.MatmulModule", "src/main/rust/matmul", "00",
                     Map.of("matmul", WasmSignature.parse("(i32,i64)->(i64)"),
                             GuestAbi.ALLOC, GuestAbi.ALLOC_SIGNATURE,
@@ -35,6 +36,7 @@ final class ManifestFixtures {
             write(new ModuleManifest("bare", "test.wasm.BareModule", "src/main/wasm/bare.wasm", "02",
                     Map.of("add", WasmSignature.parse("(i32,i32)->(i32)"),
                             "scale", WasmSignature.parse("(f64,f32)->(f64)"),
+                            "reset", WasmSignature.parse("()->()"),
                             "echo", WasmSignature.parse("(i32,i32)->(i64)")),
                     List.of()));
         }
@@ -42,6 +44,7 @@ final class ManifestFixtures {
     }
 
     private static void write(ModuleManifest manifest) throws IOException {
-        Files.writeString(directory.resolve(manifest.name() + ".properties"), manifest.write());
+        Path file = Files.writeString(directory.resolve(manifest.name() + ".properties"), manifest.write());
+        file.toFile().deleteOnExit();
     }
 }

@@ -63,7 +63,13 @@ public enum HostFunction {
     public enum Grant {
         /** Needs no grant. */
         NONE,
-        /** Reading a clock. */
-        CLOCK
+        /** Reading a clock: {@code weft.now_nanos}, WASI's clocks. */
+        CLOCK,
+        /** Random bytes: WASI's {@code random_get}. */
+        RANDOM,
+        /** Environment variables, the configured ones only: WASI's {@code environ_get}. */
+        ENV,
+        /** Files, in the configured folders only: WASI's file functions. */
+        FILES
     }
 }

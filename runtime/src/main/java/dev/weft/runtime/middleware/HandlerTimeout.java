@@ -1,15 +1,11 @@
 package dev.weft.runtime.middleware;
 
+import dev.weft.runtime.Deadline;
 import dev.weft.runtime.http.HttpException;
 import dev.weft.runtime.http.Request;
 import dev.weft.runtime.http.Response;
 import dev.weft.runtime.http.RouteHandler;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Bounds how long a handler may run: at the deadline the request's thread is interrupted and the
@@ -18,13 +14,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * 504 when it ends.
  */
 public final class HandlerTimeout implements Middleware {
-
-    /** One daemon thread schedules every deadline; timers are cheap, threads are not. */
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "weft-handler-timeout");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     private final Duration timeout;
 
@@ -37,29 +26,18 @@ public final class HandlerTimeout implements Middleware {
 
     @Override
     public Response handle(Request request, RouteHandler next) throws Exception {
-        Thread handlerThread = Thread.currentThread();
-        AtomicBoolean expired = new AtomicBoolean();
-        ScheduledFuture<?> deadline = TIMER.schedule(() -> {
-            expired.set(true);
-            handlerThread.interrupt();
-        }, timeout.toNanos(), TimeUnit.NANOSECONDS);
-        try {
+        Deadline deadline = Deadline.in(timeout);
+        try (deadline) {
             Response response = next.handle(request);
-            if (expired.get()) {
+            if (deadline.expired()) {
                 throw timedOut();
             }
             return response;
         } catch (Exception | Error e) {
-            if (expired.get()) {
+            if (deadline.expired()) {
                 throw timedOut();
             }
             throw e;
-        } finally {
-            deadline.cancel(false);
-            if (expired.get()) {
-                // Clear the interrupt, so that the thread goes back to the server clean.
-                Thread.interrupted();
-            }
         }
     }
 

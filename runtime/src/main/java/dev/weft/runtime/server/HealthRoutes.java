@@ -4,16 +4,23 @@ import dev.weft.runtime.http.Response;
 import dev.weft.runtime.http.Route;
 import dev.weft.runtime.http.RouteGroup;
 import dev.weft.runtime.json.Json;
+import dev.weft.runtime.metrics.WeftMetrics;
 import dev.weft.runtime.wasm.ModuleHost;
 import dev.weft.runtime.wasm.WasmModules;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code GET /health}: the server is up, and which wasm modules it hosts. */
+/**
+ * The server's own routes: {@code GET /health}, that it is up and which version of each wasm
+ * module is live, and {@code GET /metrics}, every meter in the Prometheus text format.
+ */
 final class HealthRoutes implements RouteGroup {
 
-    static final String PATH = "/health";
+    static final String HEALTH = "/health";
+    static final String METRICS = "/metrics";
+    private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private final WasmModules modules;
 
@@ -23,13 +30,24 @@ final class HealthRoutes implements RouteGroup {
 
     @Override
     public List<Route> routes() {
-        return List.of(Route.get(PATH, request -> health()));
+        return List.of(
+                Route.get(HEALTH, request -> health()),
+                Route.get(METRICS, request -> Response.status(200)
+                        .body(PROMETHEUS_TEXT, WeftMetrics.scrape().getBytes(StandardCharsets.UTF_8))));
     }
 
     private Response health() {
-        Map<String, Object> moduleStates = new LinkedHashMap<>();
+        Map<String, Object> moduleStates = new java.util.TreeMap<>();
         for (ModuleHost host : modules.hosts()) {
-            moduleStates.put(host.name(), Map.of("idleInstances", host.idleInstances()));
+            ModuleHost.VersionInfo version = host.version();
+            Map<String, Object> state = new LinkedHashMap<>();
+            state.put("version", version.label());
+            state.put("sha256", version.sha256());
+            state.put("loadedAt", version.loadedAt().toString());
+            state.put("idleInstances", host.idleInstances());
+            state.put("instancesInUse", host.instancesInUse());
+            state.put("maxInstances", host.settings().maxInstances());
+            moduleStates.put(host.name(), state);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "UP");

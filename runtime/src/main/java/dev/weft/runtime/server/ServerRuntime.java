@@ -10,6 +10,8 @@ import dev.weft.runtime.middleware.ErrorHandling;
 import dev.weft.runtime.middleware.HandlerTimeout;
 import dev.weft.runtime.middleware.Middleware;
 import dev.weft.runtime.middleware.RequestIds;
+import dev.weft.runtime.metrics.HttpMetrics;
+import dev.weft.runtime.metrics.WeftMetrics;
 import dev.weft.runtime.wasm.WasmModules;
 import io.helidon.config.Config;
 import io.helidon.webserver.WebServer;
@@ -68,20 +70,21 @@ public final class ServerRuntime {
 
         ServerRuntime runtime = new ServerRuntime(server, modules);
         Runtime.getRuntime().addShutdownHook(runtime.shutdownHook);
-        LOG.log(Level.INFO, "Weft started on http://{0}:{1,number,#} in {2} ms: {3} routes, {4} wasm modules",
+        LOG.log(Level.INFO, "Weft started on http://{0}:{1,number,#} in {2,number,#} ms: {3} routes, {4} wasm modules",
                 serverConfig.get("host").asString().orElse("0.0.0.0"), server.port(),
                 (System.nanoTime() - started) / 1_000_000, router.routes().size(), modules.hosts().size());
         return runtime;
     }
 
     /**
-     * The server's own middleware, outermost first: the request id (so that every answer has
-     * one), the access log (so that it sees every final status), CORS, error rendering, the body
+     * The server's own middleware, outermost first: HTTP metrics, the request id (so that every
+     * answer has one), the access log (so that it sees every final status), CORS, error rendering, the body
      * limit, the handler timeout, authentication, and then the application's own.
      */
     private static List<Middleware> chain(ServerSettings settings, List<Middleware> application,
             Map<Class<? extends Throwable>, Integer> errorStatuses) {
         List<Middleware> chain = new ArrayList<>();
+        chain.add(new HttpMetrics(WeftMetrics.registry()));
         chain.add(new RequestIds(settings.requestIdHeader()));
         if (settings.accessLog()) {
             chain.add(new AccessLog());

@@ -1,9 +1,13 @@
 package dev.weft.runtime.wasm;
 
+import com.dylibso.chicory.runtime.ChicoryInterruptedException;
 import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.wasi.WasiExitException;
+import dev.weft.runtime.Deadline;
 import dev.weft.runtime.http.HttpException;
 import dev.weft.runtime.json.Json;
+import dev.weft.runtime.metrics.ModuleMetrics.Outcome;
 import dev.weft.wasm.abi.GuestAbi;
 import io.avaje.json.JsonException;
 import io.avaje.jsonb.JsonType;
@@ -14,47 +18,74 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One instance of a module, borrowed from its {@link ModuleHost} for one request and given back
- * by {@link #close()}. It moves values in and out of the guest's memory per the guest ABI and
- * turns every failure of the guest into an exception; an instance that failed is discarded, never
+ * One instance of a module, lent to one request by {@link ModuleHost#call}. It moves values in
+ * and out of the guest's memory per the guest ABI, bounds each call by the module's deadline, and
+ * turns every failure of the guest into an exception. An instance that failed is discarded, never
  * given to another request.
  *
  * <pre>{@code
- * try (GuestInstance guest = echo.borrow()) {
+ * byte[] echoed = echo.call(guest -> {
  *     GuestBuffer body = guest.write(bytes);
  *     return guest.takeBytes(guest.call("echo", body.pointer(), body.length())[0]);
- * }
+ * });
  * }</pre>
  */
-public final class GuestInstance implements AutoCloseable {
+public final class GuestInstance {
 
     private final ModuleHost host;
+    private final ModuleVersion version;
     private final Instance instance;
     private final Map<String, ExportFunction> exports = new HashMap<>();
     private final List<GuestBuffer> arguments = new ArrayList<>(2);
     private boolean broken;
 
-    GuestInstance(ModuleHost host, Instance instance) {
+    GuestInstance(ModuleHost host, ModuleVersion version, Instance instance) {
         this.host = host;
+        this.version = version;
         this.instance = instance;
+    }
+
+    ModuleVersion version() {
+        return version;
+    }
+
+    Instance instance() {
+        return instance;
     }
 
     /** Calls an export with raw wasm values (see {@link WasmValues}) and returns its raw results. */
     public long[] call(String function, long... args) {
         ExportFunction export = exports.computeIfAbsent(function, instance::export);
-        try {
-            return export.apply(args);
-        } catch (HttpException e) {
-            // weft.fail: the guest chose the answer, but its stack was not unwound, so it is done.
-            broken = true;
-            throw e;
-        } catch (HostFunctions.MissingGrantException e) {
-            broken = true;
-            throw new WasmCallException(host.name(), function, e.getMessage(), e);
+        long started = System.nanoTime();
+        Deadline deadline = Deadline.in(host.settings().timeout());
+        try (deadline) {
+            long[] results = export.apply(args);
+            host.metrics().call(Outcome.OK, System.nanoTime() - started);
+            return results;
         } catch (RuntimeException | StackOverflowError e) {
             broken = true;
-            throw new WasmCallException(host.name(), function, describe(e), e);
+            throw failure(function, e, deadline.expired(), System.nanoTime() - started);
         }
+    }
+
+    /** What a failed call becomes, counted by how it failed. */
+    private RuntimeException failure(String function, Throwable error, boolean timedOut, long nanos) {
+        if (error instanceof ChicoryInterruptedException) {
+            host.metrics().call(Outcome.TIMED_OUT, nanos);
+            return timedOut
+                    ? new WasmTimeoutException(host.name(), function, host.settings().timeout().toMillis())
+                    // Someone else's deadline, the handler's: it answers for itself.
+                    : new WasmCallException(host.name(), function, "interrupted", error);
+        }
+        if (error instanceof GuestFailure failure) {
+            host.metrics().call(Outcome.FAILED, nanos);
+            return failure;
+        }
+        host.metrics().call(Outcome.TRAPPED, nanos);
+        if (error instanceof HttpException other) {
+            return other;
+        }
+        return new WasmCallException(host.name(), function, describe(error), error);
     }
 
     /** Copies bytes into guest memory for one argument; they are freed when the instance is returned. */
@@ -113,9 +144,17 @@ public final class GuestInstance implements AutoCloseable {
         }
     }
 
+    String moduleName() {
+        return host.name();
+    }
+
+    /** Marks the instance unusable: a guest thread may still be running in it. */
+    void abandon() {
+        broken = true;
+    }
+
     /** Frees this request's arguments and gives the instance back, or discards it if it failed. */
-    @Override
-    public void close() {
+    void close() {
         if (!broken) {
             try {
                 for (GuestBuffer argument : arguments) {
@@ -129,11 +168,16 @@ public final class GuestInstance implements AutoCloseable {
         host.giveBack(this, broken);
     }
 
-    private static String describe(Throwable e) {
+    private String describe(Throwable e) {
         if (e instanceof StackOverflowError) {
             return "call stack exhausted";
         }
-        String message = e.getMessage();
-        return message == null ? e.getClass().getSimpleName() : message;
+        if (e instanceof WasiExitException exit) {
+            return "the guest exited with code " + exit.exitCode();
+        }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        var memory = instance.memory();
+        return memory == null ? message
+                : message + " (memory " + memory.pages() + " of at most " + host.settings().maxMemoryPages() + " pages)";
     }
 }

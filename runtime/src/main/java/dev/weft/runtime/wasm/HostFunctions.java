@@ -1,7 +1,6 @@
 package dev.weft.runtime.wasm;
 
 import com.dylibso.chicory.runtime.HostFunction;
-import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.runtime.WasmFunctionHandle;
@@ -23,7 +22,7 @@ import java.util.Map;
 
 /**
  * The host side of the {@code weft} imports (docs/guest-abi.md), bound to one module: its name for
- * the log, its grants, its configuration values.
+ * the log, its grants, its configuration values. WASI, per instance, is {@link GuestWasi}'s.
  */
 final class HostFunctions {
 
@@ -40,17 +39,17 @@ final class HostFunctions {
         this.log = System.getLogger("weft.wasm." + module);
     }
 
-    /** Every Weft host function, as Chicory imports. */
-    ImportValues imports() {
-        ImportValues.Builder imports = ImportValues.builder();
+    /** Every Weft host function, as Chicory imports; they hold no state, so instances share them. */
+    List<HostFunction> functions() {
+        List<HostFunction> functions = new java.util.ArrayList<>();
         for (dev.weft.wasm.abi.HostFunction function : dev.weft.wasm.abi.HostFunction.values()) {
-            imports.addFunction(new HostFunction(
+            functions.add(new HostFunction(
                     dev.weft.wasm.abi.HostFunction.MODULE,
                     function.importName(),
                     functionType(function.signature()),
                     guarded(function, handle(function))));
         }
-        return imports.build();
+        return List.copyOf(functions);
     }
 
     private WasmFunctionHandle handle(dev.weft.wasm.abi.HostFunction function) {
@@ -80,7 +79,7 @@ final class HostFunctions {
         }
         String grant = function.grant().name().toLowerCase(Locale.ROOT);
         return (instance, args) -> {
-            throw new MissingGrantException(module, function.importName(), grant);
+            throw new MissingGrantException(module, "weft." + function.importName(), grant);
         };
     }
 
@@ -158,8 +157,8 @@ final class HostFunctions {
     /** A guest called a host function that needs a grant it lacks. */
     static final class MissingGrantException extends RuntimeException {
         MissingGrantException(String module, String function, String grant) {
-            super("wasm module '" + module + "' called weft." + function + ", which needs the '" + grant
-                    + "' grant: set weft.wasm.modules." + module + ".grants=" + grant);
+            super("wasm module '" + module + "' called " + function + ", which needs the '" + grant
+                    + "' grant: add " + grant + " to weft.wasm.modules." + module + ".grants");
         }
     }
 }

@@ -1,103 +1,228 @@
 package dev.weft.runtime.wasm;
 
 import com.dylibso.chicory.runtime.ByteArrayMemory;
+import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
-import com.dylibso.chicory.wasm.WasmModule;
-import dev.weft.wasm.abi.HostFunction;
+import com.dylibso.chicory.wasm.types.MemoryLimits;
+import dev.weft.runtime.metrics.ModuleMetrics;
 import java.lang.System.Logger.Level;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Hosts one module: keeps instances ready so that a request does not pay for instantiation, and
- * lends each to one request at a time. At most {@code max-instances} requests run in the module
- * at once; a further one waits for an instance to come back.
+ * Hosts one module: keeps instances ready so that a request does not pay for instantiation (the
+ * paper's cure for cold starts), lends each to one request at a time, and resets it to its fresh
+ * state before anyone else gets it, so that nothing of one request is visible to the next.
+ *
+ * <p>At most {@code max-instances} requests run in the module at once; a further one waits up to
+ * {@code acquire-timeout}, then gets a 503. An instance that failed, that grew its memory (which
+ * cannot shrink back), or that belongs to a version replaced by a hot reload is discarded.
  */
 public final class ModuleHost {
 
-    private static final System.Logger LOG = System.getLogger(ModuleHost.class.getName());
+    private static final System.Logger LOG = System.getLogger("weft.wasm");
 
-    private final WasmModuleDefinition definition;
+    private final String name;
     private final ModuleSettings settings;
-    private final WasmModule module;
-    private final ImportValues imports;
+    private final List<HostFunction> weftFunctions;
+    private final ModuleMetrics metrics;
     private final Semaphore permits;
     private final ConcurrentLinkedDeque<GuestInstance> idle = new ConcurrentLinkedDeque<>();
+    private volatile ModuleVersion current;
 
-    ModuleHost(WasmModuleDefinition definition, ModuleSettings settings) {
-        this.definition = definition;
+    ModuleHost(String name, ModuleVersion version, ModuleSettings settings, MetricsFactory metricsFactory) {
+        this.name = name;
         this.settings = settings;
-        this.module = definition.module().get();
-        this.imports = new HostFunctions(definition.name(), settings).imports();
+        this.weftFunctions = new HostFunctions(name, settings).functions();
+        this.metrics = metricsFactory.create(name, idle::size);
         this.permits = new Semaphore(settings.maxInstances(), true);
-        warnOfMissingGrants();
-        // One instance ready before the first request: the cure for cold starts the paper asks for.
-        idle.push(instantiate());
+        this.current = version;
+        checkMemoryLimit(version);
+        // One instance ready before the first request, and proof that the module links and starts.
+        idle.push(instantiate(version));
+        LOG.log(Level.INFO, "wasm module ''{0}'' ready: {1}", name, version.label());
+    }
+
+    /** Creates the meters of a module; the registry is the server's concern. */
+    @FunctionalInterface
+    interface MetricsFactory {
+        ModuleMetrics create(String module, java.util.function.Supplier<Number> idleInstances);
     }
 
     public String name() {
-        return definition.name();
+        return name;
     }
 
     public ModuleSettings settings() {
         return settings;
     }
 
-    /** Lends an instance for one request; close it to give it back. Waits while all are lent. */
-    public GuestInstance borrow() {
+    ModuleMetrics metrics() {
+        return metrics;
+    }
+
+    /**
+     * Runs {@code work} on an instance lent for it alone, on a guest thread (see {@link GuestThreads}),
+     * then gives the instance back, reset, or discards it if the work failed.
+     */
+    public <T> T call(GuestWork<T> work) {
+        GuestInstance guest = borrow();
         try {
-            permits.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for an instance of " + name(), e);
+            return GuestThreads.run(guest, work);
+        } catch (RuntimeException | Error e) {
+            guest.abandon();
+            throw e;
+        } catch (Exception e) {
+            guest.abandon();
+            throw new WasmCallException(name, "call", e.toString(), e);
+        } finally {
+            guest.close();
         }
-        GuestInstance instance = idle.pollFirst();
-        if (instance != null) {
-            return instance;
-        }
+    }
+
+    /** {@link #call} for work that returns nothing. */
+    public void run(GuestWork<?> work) {
+        call(work);
+    }
+
+    /** Lends an instance; close it to give it back. */
+    GuestInstance borrow() {
+        acquire();
         try {
-            return instantiate();
-        } catch (RuntimeException e) {
+            ModuleVersion version = current;
+            for (GuestInstance instance; (instance = idle.pollFirst()) != null; ) {
+                if (instance.version() == version) {
+                    return instance;
+                }
+                // Left over from a version a hot reload replaced: let it go.
+            }
+            return instantiate(version);
+        } catch (RuntimeException | Error e) {
             permits.release();
             throw e;
         }
     }
 
-    void giveBack(GuestInstance instance, boolean broken) {
-        if (broken) {
-            LOG.log(Level.DEBUG, "discarding a failed instance of {0}", name());
-        } else {
-            idle.offerFirst(instance);
+    private void acquire() {
+        if (permits.tryAcquire()) {
+            return;
         }
-        permits.release();
+        metrics.poolWait();
+        long waitMillis = settings.acquireTimeout().toMillis();
+        try {
+            if (!permits.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
+                metrics.poolRejection();
+                throw new ModuleBusyException(name, waitMillis);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WasmCallException(name, "borrow", "interrupted while waiting for an instance", e);
+        }
     }
 
-    /** Instances idle in the pool now. */
+    void giveBack(GuestInstance instance, boolean broken) {
+        try {
+            if (keep(instance, broken)) {
+                idle.offerFirst(instance);
+            }
+        } finally {
+            permits.release();
+        }
+    }
+
+    /** Whether an instance can serve again: it did not fail, is current, and was reset (unless stateful). */
+    private boolean keep(GuestInstance instance, boolean broken) {
+        if (broken) {
+            LOG.log(Level.DEBUG, "discarding a failed instance of {0}", name);
+            return false;
+        }
+        if (instance.version() != current) {
+            return false;
+        }
+        return settings.stateful() || instance.version().reset(instance.instance());
+    }
+
+    /**
+     * Makes {@code next} the live version: requests that hold an instance of the old one finish on
+     * it; every later request gets the new one.
+     */
+    void replace(ModuleVersion next) {
+        checkMemoryLimit(next);
+        GuestInstance first = instantiate(next);
+        ModuleVersion previous = current;
+        current = next;
+        idle.offerFirst(first);
+        List<GuestInstance> stale = new ArrayList<>();
+        for (GuestInstance instance : idle) {
+            if (instance.version() != next) {
+                stale.add(instance);
+            }
+        }
+        idle.removeAll(stale);
+        LOG.log(Level.INFO, "wasm module ''{0}'' replaced: {1} is live, {2} retired",
+                name, next.label(), previous.label());
+    }
+
+    /** Tries a version without making it live: instantiating it proves that it links and starts. */
+    void check(ModuleVersion candidate) {
+        checkMemoryLimit(candidate);
+        instantiate(candidate);
+    }
+
+    /** Idle instances now. */
     public int idleInstances() {
         return idle.size();
     }
+
+    /** Instances lent to requests now. */
+    public int instancesInUse() {
+        return settings.maxInstances() - permits.availablePermits();
+    }
+
+    ModuleVersion currentVersion() {
+        return current;
+    }
+
+    /** The live version: where it came from, its SHA-256 and when it was loaded. */
+    public VersionInfo version() {
+        ModuleVersion version = current;
+        return new VersionInfo(version.label(), version.sha256(), version.loadedAt());
+    }
+
+    /** What {@code /wasm/modules} shows of a module's live version. */
+    public record VersionInfo(String label, String sha256, Instant loadedAt) {}
 
     void close() {
         idle.clear();
     }
 
-    private GuestInstance instantiate() {
-        Instance instance = Instance.builder(module)
-                .withMachineFactory(definition.machineFactory())
+    private GuestInstance instantiate(ModuleVersion version) {
+        MemoryLimits declared = version.declaredLimits();
+        ImportValues imports = ImportValues.builder()
+                .addFunction(weftFunctions.toArray(HostFunction[]::new))
+                .addFunction(GuestWasi.functions(name, settings).toArray(HostFunction[]::new))
+                .build();
+        Instance instance = Instance.builder(version.module())
+                .withMachineFactory(version.machineFactory())
                 .withImportValues(imports)
+                .withMemoryLimits(new MemoryLimits(declared.initialPages(),
+                        Math.min(declared.maximumPages(), settings.maxMemoryPages())))
                 .withMemoryFactory(ByteArrayMemory::new)
                 .build();
-        return new GuestInstance(this, instance);
+        version.rememberFreshState(instance);
+        return new GuestInstance(this, version, instance);
     }
 
-    private void warnOfMissingGrants() {
-        for (var imported : module.importSection().stream().toList()) {
-            HostFunction.find(imported.module(), imported.name())
-                    .filter(function -> !settings.granted(function.grant()))
-                    .ifPresent(function -> LOG.log(Level.WARNING,
-                            "wasm module ''{0}'' imports weft.{1} but lacks the ''{2}'' grant; its calls will fail",
-                            name(), function.importName(), function.grant().name().toLowerCase(java.util.Locale.ROOT)));
+    private void checkMemoryLimit(ModuleVersion version) {
+        int initial = version.declaredLimits().initialPages();
+        if (initial > settings.maxMemoryPages()) {
+            throw new IllegalStateException("wasm module '" + name + "' starts with " + initial * 64
+                    + " KiB of memory, more than its max-memory of " + settings.maxMemoryBytes() / 1024 + " KiB");
         }
     }
 }

@@ -1,40 +1,68 @@
 package dev.weft.runtime.wasm;
 
+import dev.weft.runtime.metrics.ModuleMetrics;
+import dev.weft.runtime.metrics.WeftMetrics;
+import dev.weft.wasm.abi.ModuleManifest;
 import io.helidon.config.Config;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The application's wasm modules: one {@link ModuleHost} per module, created the first time
  * generated code asks for it and configured from {@code weft.wasm.modules.<name>}.
+ *
+ * <p>With {@code weft.wasm.hot-reload.directory} set, a {@code <module>.wasm} put in that folder
+ * replaces the module while the server runs (see {@link ModuleReloader}).
  */
 public final class WasmModules implements AutoCloseable {
 
     /** The configuration node under which each module's settings live. */
     public static final String CONFIG_KEY = "weft.wasm.modules";
+    public static final String HOT_RELOAD_KEY = "weft.wasm.hot-reload";
 
     private final Config modulesConfig;
     private final Map<String, ModuleHost> hosts = new ConcurrentHashMap<>();
+    private final ModuleReloader reloader;
 
-    private WasmModules(Config modulesConfig) {
-        this.modulesConfig = modulesConfig;
+    private WasmModules(Config config) {
+        this.modulesConfig = config.get(CONFIG_KEY);
+        Config hotReload = config.get(HOT_RELOAD_KEY);
+        this.reloader = hotReload.get("directory").asString()
+                .map(directory -> ModuleReloader.start(java.nio.file.Path.of(directory),
+                        hotReload.get("poll-interval").as(Duration.class).orElse(Duration.ofSeconds(1)), this))
+                .orElse(null);
     }
 
     public static WasmModules create(Config config) {
-        return new WasmModules(config.get(CONFIG_KEY));
+        return new WasmModules(config);
     }
 
-    /** Modules with default settings: no grants. */
+    /** Modules with default settings: no grants, no hot reload. */
     public static WasmModules withDefaults() {
         return new WasmModules(Config.empty());
     }
 
     /** The host of a module, started on first use. */
     public ModuleHost host(WasmModuleDefinition definition) {
-        return hosts.computeIfAbsent(
-                definition.name(), name -> new ModuleHost(definition, ModuleSettings.from(modulesConfig, name)));
+        return hosts.computeIfAbsent(definition.name(), name -> new ModuleHost(
+                name,
+                new ModuleVersion("built with the application", builtSha256(name).orElse("unknown"),
+                        definition.module().get(), definition.machineFactory()),
+                ModuleSettings.from(modulesConfig, name),
+                (module, idle) -> new ModuleMetrics(WeftMetrics.registry(), module, idle)));
+    }
+
+    /** The host of a module, if the application uses it. */
+    Optional<ModuleHost> find(String name) {
+        return Optional.ofNullable(hosts.get(name));
     }
 
     public Collection<ModuleHost> hosts() {
@@ -43,6 +71,22 @@ public final class WasmModules implements AutoCloseable {
 
     @Override
     public void close() {
+        if (reloader != null) {
+            reloader.close();
+        }
         hosts.values().forEach(ModuleHost::close);
+    }
+
+    /** The SHA-256 of the .wasm the build compiled, from the manifest it wrote beside the classes. */
+    private static Optional<String> builtSha256(String name) {
+        try (InputStream manifest = WasmModules.class.getClassLoader()
+                .getResourceAsStream(ModuleManifest.resourcePath(name))) {
+            if (manifest == null) {
+                return Optional.empty();
+            }
+            return Optional.of(ModuleManifest.read(new InputStreamReader(manifest, StandardCharsets.UTF_8)).sha256());
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 }

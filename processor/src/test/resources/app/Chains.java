@@ -1,0 +1,56 @@
+package app;
+
+import dev.weft.runtime.http.Request;
+import dev.weft.runtime.http.Response;
+import dev.weft.runtime.http.RouteHandler;
+import dev.weft.runtime.middleware.Guard;
+import dev.weft.runtime.middleware.Middleware;
+import dev.weft.runtime.middleware.Verdict;
+import io.helidon.config.Config;
+
+/** Middleware and guards for SecuredApi; each middleware appends its name to the request's "chain" attribute. */
+public final class Chains {
+
+    private Chains() {}
+
+    static void record(Request request, String step) {
+        String chain = request.attribute("chain");
+        request.attribute("chain", (chain == null ? "" : chain) + step + ">");
+    }
+
+    public static final class Tagging implements Middleware {
+
+        @Override
+        public Response handle(Request request, RouteHandler next) throws Exception {
+            record(request, "tagging");
+            return next.handle(request).header("X-Tagged", "yes");
+        }
+    }
+
+    /** Built with the application's configuration: its name in the chain is weft.audit.name. */
+    public static final class Audit implements Middleware {
+
+        private final String name;
+
+        public Audit(Config config) {
+            this.name = config.get("weft.audit.name").asString().orElse("audit");
+        }
+
+        @Override
+        public Response handle(Request request, RouteHandler next) throws Exception {
+            record(request, name);
+            return next.handle(request);
+        }
+    }
+
+    public static final class EvenIds implements Guard {
+
+        @Override
+        public Verdict check(Request request) {
+            record(request, "even-ids");
+            return Integer.parseInt(request.pathParam("id")) % 2 == 0
+                    ? Verdict.allow()
+                    : Verdict.reject(422, "odd ids are kept");
+        }
+    }
+}

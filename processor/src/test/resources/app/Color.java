@@ -1,0 +1,6 @@
+package app;
+
+public enum Color {
+    RED,
+    GREEN
+}

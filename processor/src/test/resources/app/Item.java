@@ -1,0 +1,4 @@
+package app;
+
+@io.avaje.jsonb.Json
+public record Item(String name, int quantity) {}

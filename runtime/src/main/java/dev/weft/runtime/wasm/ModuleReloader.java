@@ -1,0 +1,162 @@
+package dev.weft.runtime.wasm;
+
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.Export;
+import com.dylibso.chicory.wasm.types.ExternalType;
+import com.dylibso.chicory.wasm.types.FunctionType;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Hot reload, the paper's "update only the module that changed": watches a folder, and when a
+ * {@code <module>.wasm} appears or changes there, compiles it at run time and swaps it in.
+ *
+ * <p>A new version goes live only if it parses, compiles, keeps every export the running version
+ * has with the same signature, and instantiates (so its imports link); otherwise it is refused
+ * with a log line and the old version stays live. Requests in flight finish on the version they
+ * started with. Compiling at run time needs {@code com.dylibso.chicory:compiler} on the class
+ * path, which an application adds only when it enables this.
+ */
+final class ModuleReloader implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger("weft.wasm.reload");
+    private static final String COMPILER = "com.dylibso.chicory.compiler.MachineFactoryCompiler";
+
+    private final Path directory;
+    private final Duration interval;
+    private final WasmModules modules;
+    private final Map<Path, String> seen = new HashMap<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    private ModuleReloader(Path directory, Duration interval, WasmModules modules) {
+        this.directory = directory;
+        this.interval = interval;
+        this.modules = modules;
+        this.thread = Thread.ofPlatform().daemon().name("weft-hot-reload").unstarted(this::watch);
+    }
+
+    static ModuleReloader start(Path directory, Duration interval, WasmModules modules) {
+        if (!Files.isDirectory(directory)) {
+            throw new IllegalArgumentException(WasmModules.HOT_RELOAD_KEY + ".directory: " + directory.toAbsolutePath()
+                    + " is not a folder");
+        }
+        try {
+            Class.forName(COMPILER, false, ModuleReloader.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("hot reload (" + WasmModules.HOT_RELOAD_KEY + ".directory) compiles modules"
+                    + " at run time: add com.dylibso.chicory:compiler to the application's dependencies");
+        }
+        ModuleReloader reloader = new ModuleReloader(directory, interval, modules);
+        reloader.thread.start();
+        LOG.log(Level.INFO, "watching {0} for new wasm modules", directory.toAbsolutePath());
+        return reloader;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+    }
+
+    /** Polls rather than using a WatchService: simple, portable, and a second's delay is fine here. */
+    private void watch() {
+        while (running) {
+            try {
+                scanOnce();
+                Thread.sleep(interval.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.WARNING, "hot reload: scanning " + directory + " failed", e);
+            }
+        }
+    }
+
+    /** Loads every new or changed .wasm of the folder; visible to tests. */
+    void scanOnce() throws IOException {
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(directory)) {
+            files = listing.filter(file -> file.getFileName().toString().endsWith(".wasm")).sorted().toList();
+        }
+        for (Path file : files) {
+            byte[] bytes = Files.readAllBytes(file);
+            String sha256 = sha256(bytes);
+            if (sha256.equals(seen.put(file, sha256))) {
+                continue;
+            }
+            String fileName = file.getFileName().toString();
+            String name = fileName.substring(0, fileName.length() - ".wasm".length());
+            ModuleHost host = modules.find(name).orElse(null);
+            if (host == null) {
+                LOG.log(Level.WARNING, "hot reload: {0} names no module of this application; ignored", fileName);
+            } else if (!sha256.equals(host.version().sha256())) {
+                load(host, file, bytes, sha256);
+            }
+        }
+    }
+
+    private void load(ModuleHost host, Path file, byte[] bytes, String sha256) {
+        long started = System.nanoTime();
+        try {
+            WasmModule module = Parser.parse(bytes);
+            ModuleVersion live = host.currentVersion();
+            checkExports(live.module(), module);
+            ModuleVersion candidate = new ModuleVersion("reloaded from " + file.toAbsolutePath(), sha256, module,
+                    RuntimeCompiler.compile(module));
+            host.check(candidate);
+            host.replace(candidate);
+            LOG.log(Level.INFO, "hot reload: module ''{0}'' is now {1} (sha256 {2}), swapped in {3,number,#} ms",
+                    host.name(), file.getFileName(), sha256.substring(0, 12), (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.WARNING, "hot reload: refused {0} for module ''{1}'': {2}; {3} stays live",
+                    file.getFileName(), host.name(), e.getMessage(), host.version().label());
+        }
+    }
+
+    /** The new version must offer every export the live one has, with the same signature. */
+    private static void checkExports(WasmModule live, WasmModule next) {
+        Map<String, FunctionType> offered = functionExports(next);
+        functionExports(live).forEach((name, type) -> {
+            FunctionType replacement = offered.get(name);
+            if (replacement == null) {
+                throw new IllegalArgumentException("it lacks the export '" + name + "'");
+            }
+            if (!replacement.equals(type)) {
+                throw new IllegalArgumentException("its export '" + name + "' is " + replacement + ", not " + type);
+            }
+        });
+    }
+
+    private static Map<String, FunctionType> functionExports(WasmModule module) {
+        int imported = module.importSection().count(ExternalType.FUNCTION);
+        Map<String, FunctionType> exports = new HashMap<>();
+        for (int i = 0; i < module.exportSection().exportCount(); i++) {
+            Export export = module.exportSection().getExport(i);
+            if (export.exportType() == ExternalType.FUNCTION && export.index() >= imported) {
+                exports.put(export.name(), module.typeSection()
+                        .getType(module.functionSection().getFunctionType(export.index() - imported)));
+            }
+        }
+        return exports;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}
