@@ -10,6 +10,7 @@
 //! - [`log`] (and [`info!`] etc.), [`fail`], [`now_nanos`]/[`Instant`], [`request_header`],
 //!   [`principal`] and [`config`] wrap the host functions of import module `weft`;
 //! - a panic in a handler is logged at error level before the instance traps;
+//! - running out of memory (the host's `max-memory` limit) ends the request with a 500 saying so;
 //! - [`json`] is a small JSON value type with a strict parser and a serializer.
 //!
 //! ```
@@ -33,6 +34,8 @@
 //! principal and config are absent), so handler logic can be unit-tested with `cargo test`.
 
 pub mod abi;
+#[cfg(target_arch = "wasm32")]
+mod alloc;
 mod export;
 mod host;
 pub mod json;

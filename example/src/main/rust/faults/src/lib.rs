@@ -34,7 +34,7 @@ weft_guest::export! {
 
     /// Allocates `mib` MiB and touches every page of it, so that linear memory must grow by
     /// about that much; returns the MiB allocated. When `memory.grow` fails (the host's limit),
-    /// the allocator aborts, which traps.
+    /// weft-guest's allocator ends the request with a 500 that says the module ran out of memory.
     fn grow(mib: i32) -> i32 {
         let mut blocks = Vec::new();
         for _ in 0..mib {

@@ -29,6 +29,8 @@ public final class ExampleApplication {
                 .routes(new AccountApiRoutes(new AccountService(modules)))
                 .routes(new OrdersApiRoutes(orders))
                 .routes(new AdminApiRoutes(new AdminService(orders)))
+                .routes(new FaultsApiRoutes(new FaultsService(modules)))
+                .routes(new SandboxApiRoutes(new SandboxApiWasm(modules)))
                 .start();
     }
 }

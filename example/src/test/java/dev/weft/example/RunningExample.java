@@ -32,7 +32,9 @@ final class RunningExample implements AutoCloseable {
     private final Process process;
     private final int port;
     private final StringBuffer log = new StringBuffer();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1: with HTTP/2 the JDK client holds concurrent requests back while it tries to upgrade the first.
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final long startedNanos;
     private final Thread logCopier;
     private long firstOkNanos;
@@ -51,6 +53,15 @@ final class RunningExample implements AutoCloseable {
 
     /** The same, with extra environment variables. */
     static RunningExample start(Map<String, String> environment, String... systemProperties) throws Exception {
+        return start(environment, List.of(), systemProperties);
+    }
+
+    /**
+     * The same, with jars added to the class path: the server then starts from its main class
+     * rather than with {@code -jar}, which would ignore them.
+     */
+    static RunningExample start(Map<String, String> environment, List<Path> extraClasspath, String... systemProperties)
+            throws Exception {
         Path jar = Path.of(System.getProperty("weft.example.jar", "target/weft-example.jar"));
         assertTrue(Files.isRegularFile(jar), "the packaged jar " + jar + " is missing; run mvn package first");
         int port = freePort();
@@ -59,8 +70,16 @@ final class RunningExample implements AutoCloseable {
         command.add("-Dserver.port=" + port);
         command.add("-Dserver.host=127.0.0.1");
         command.addAll(List.of(systemProperties));
-        command.add("-jar");
-        command.add(jar.toString());
+        if (extraClasspath.isEmpty()) {
+            command.add("-jar");
+            command.add(jar.toString());
+        } else {
+            List<String> classpath = new ArrayList<>(List.of(jar.toString()));
+            extraClasspath.forEach(entry -> classpath.add(entry.toString()));
+            command.add("-cp");
+            command.add(String.join(java.io.File.pathSeparator, classpath));
+            command.add(ExampleApplication.class.getName());
+        }
         long started = System.nanoTime();
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);

@@ -1,0 +1,148 @@
+package dev.weft.example;
+
+import static dev.weft.example.RunningExample.json;
+import static dev.weft.example.RunningExample.text;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Hot reload over real HTTP: a new {@code hello.wasm} dropped in the watched folder replaces the
+ * module under load without one failed request, and broken or incompatible modules are refused
+ * while the live version keeps serving. The server gets Chicory's compiler on its class path,
+ * as an application enabling hot reload would; the jar itself has none.
+ */
+class HotReloadIT {
+
+    @TempDir
+    static Path modules;
+
+    private static RunningExample server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = RunningExample.start(Map.of(), compilerJars(),
+                "-Dweft.wasm.hot-reload.directory=" + modules, "-Dweft.wasm.hot-reload.poll-interval=PT0.2S");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    @Test
+    void swapsAModuleUnderLoadWithoutAFailedRequest() throws Exception {
+        assertEquals("hi", text(server.get("/hello")));
+        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<String> answers = new ConcurrentLinkedQueue<>();
+        AtomicBoolean loading = new AtomicBoolean(true);
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int client = 0; client < 16; client++) {
+                clients.submit(() -> {
+                    boolean sawNewVersion = false;
+                    while (loading.get()) {
+                        HttpResponse<byte[]> response = server.get("/hello");
+                        String body = text(response);
+                        answers.add(body);
+                        if (response.statusCode() != 200 || !(body.equals("hi") || body.equals("hi from version 2"))
+                                || sawNewVersion && body.equals("hi")) {
+                            failures.add(response.statusCode() + " " + body);
+                        }
+                        sawNewVersion |= body.equals("hi from version 2");
+                    }
+                    return null;
+                });
+            }
+            Thread.sleep(1000);
+            install(Path.of(System.getProperty("weft.example.testWasm", "target/test-wasm"), "hello.wasm"), "hello.wasm");
+            long deadline = System.currentTimeMillis() + 15_000;
+            while (!text(server.get("/hello")).equals("hi from version 2") && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+            Thread.sleep(1000);
+            loading.set(false);
+        }
+        assertEquals(List.of(), List.copyOf(failures));
+        assertTrue(answers.contains("hi") && answers.contains("hi from version 2"), "both versions answered");
+        assertTrue(answers.size() > 100, answers.size() + " requests");
+
+        Map<String, Object> hello = module("hello");
+        assertTrue(((String) hello.get("version")).startsWith("reloaded from "), hello.toString());
+        Matcher swap = Pattern.compile("hot reload: module 'hello' is now hello.wasm \\(sha256 \\w+\\), swapped in (\\d+) ms")
+                .matcher(server.log());
+        assertTrue(swap.find(), server.log());
+        System.out.println("hot swap of hello took " + swap.group(1) + " ms (compile, check and swap)");
+    }
+
+    @Test
+    void refusesABrokenModuleAndKeepsTheLiveOne() throws Exception {
+        Path garbage = Files.createTempFile("echo", ".wasm");
+        byte[] bytes = new byte[64];
+        Arrays.fill(bytes, (byte) 7);
+        Files.write(garbage, bytes);
+        install(garbage, "echo.wasm");
+        awaitLog("hot reload: refused echo.wasm for module 'echo'");
+        assertEquals("still here", text(server.post("/echo", "text/plain", "still here".getBytes())));
+        assertEquals("built with the application", module("echo").get("version"));
+    }
+
+    @Test
+    void refusesAModuleThatLacksAnExportTheApplicationBinds() throws Exception {
+        Path json = Path.of(System.getProperty("weft.example.cargoTarget", "target/cargo"),
+                "wasm32-unknown-unknown", "release", "json.wasm");
+        install(json, "stats.wasm");
+        awaitLog("hot reload: refused stats.wasm for module 'stats': it lacks the export 'stats'");
+        HttpResponse<byte[]> stats = server.post("/stats", "application/json", "{\"values\":[2,4]}".getBytes());
+        assertEquals(3.0, ((Number) json(stats).get("mean")).doubleValue());
+    }
+
+    /** Copies a module into the watched folder in one step, as a deployment should. */
+    private static void install(Path source, String name) throws Exception {
+        Path staging = modules.resolve(name + ".part");
+        Files.copy(source, staging, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(staging, modules.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> module(String name) throws Exception {
+        return (Map<String, Object>) ((Map<String, Object>) json(server.get("/health")).get("modules")).get(name);
+    }
+
+    private static void awaitLog(String text) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!server.log().contains(text) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue(server.log().contains(text), "the log lacks: " + text + "\n" + server.log());
+    }
+
+    /** Chicory's compiler and ASM, from this test's own class path (a test dependency of the example). */
+    private static List<Path> compilerJars() {
+        List<Path> jars = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (entry.contains("dylibso/chicory/compiler") || entry.contains("org/ow2/asm")) {
+                jars.add(Path.of(entry));
+            }
+        }
+        assertTrue(jars.size() >= 2, "the compiler and ASM must be test dependencies: " + jars);
+        return jars;
+    }
+}
