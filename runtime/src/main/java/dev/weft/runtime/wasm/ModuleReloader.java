@@ -1,6 +1,5 @@
 package dev.weft.runtime.wasm;
 
-import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.Export;
 import com.dylibso.chicory.wasm.types.ExternalType;
@@ -102,31 +101,20 @@ final class ModuleReloader implements AutoCloseable {
             if (host == null) {
                 LOG.log(Level.WARNING, "hot reload: {0} names no module of this application; ignored", fileName);
             } else if (!sha256.equals(host.version().sha256())) {
-                load(host, file, bytes, sha256);
+                try {
+                    long millis = modules.reload(name, bytes, "reloaded from " + file.toAbsolutePath());
+                    LOG.log(Level.INFO, "hot reload: module ''{0}'' is now {1} (sha256 {2}), swapped in {3,number,#} ms",
+                            name, fileName, sha256.substring(0, 12), millis);
+                } catch (RuntimeException | LinkageError e) {
+                    LOG.log(Level.WARNING, "hot reload: refused {0} for module ''{1}'': {2}; {3} stays live",
+                            fileName, name, e.getMessage(), host.version().label());
+                }
             }
         }
     }
 
-    private void load(ModuleHost host, Path file, byte[] bytes, String sha256) {
-        long started = System.nanoTime();
-        try {
-            WasmModule module = Parser.parse(bytes);
-            ModuleVersion live = host.currentVersion();
-            checkExports(live.module(), module);
-            ModuleVersion candidate = new ModuleVersion("reloaded from " + file.toAbsolutePath(), sha256, module,
-                    RuntimeCompiler.compile(module));
-            host.check(candidate);
-            host.replace(candidate);
-            LOG.log(Level.INFO, "hot reload: module ''{0}'' is now {1} (sha256 {2}), swapped in {3,number,#} ms",
-                    host.name(), file.getFileName(), sha256.substring(0, 12), (System.nanoTime() - started) / 1_000_000);
-        } catch (RuntimeException | LinkageError e) {
-            LOG.log(Level.WARNING, "hot reload: refused {0} for module ''{1}'': {2}; {3} stays live",
-                    file.getFileName(), host.name(), e.getMessage(), host.version().label());
-        }
-    }
-
     /** The new version must offer every export the live one has, with the same signature. */
-    private static void checkExports(WasmModule live, WasmModule next) {
+    static void checkExports(WasmModule live, WasmModule next) {
         Map<String, FunctionType> offered = functionExports(next);
         functionExports(live).forEach((name, type) -> {
             FunctionType replacement = offered.get(name);
@@ -152,7 +140,7 @@ final class ModuleReloader implements AutoCloseable {
         return exports;
     }
 
-    private static String sha256(byte[] bytes) {
+    static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

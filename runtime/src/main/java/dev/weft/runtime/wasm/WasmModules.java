@@ -1,5 +1,7 @@
 package dev.weft.runtime.wasm;
 
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
 import dev.weft.runtime.metrics.ModuleMetrics;
 import dev.weft.runtime.metrics.WeftMetrics;
 import dev.weft.wasm.abi.ModuleManifest;
@@ -63,6 +65,31 @@ public final class WasmModules implements AutoCloseable {
     /** The host of a module, if the application uses it. */
     Optional<ModuleHost> find(String name) {
         return Optional.ofNullable(hosts.get(name));
+    }
+
+    /**
+     * Replaces a module with another version of it, compiled now: what the hot-reload folder does,
+     * for tools that get a module another way. The new version must parse, keep every export of the
+     * live one with its signature, and instantiate; otherwise the live one stays and this throws.
+     *
+     * @param label how {@code /health} will name the new version
+     * @return milliseconds spent compiling, checking and swapping
+     * @throws IllegalArgumentException when the module is unknown or the new version is refused
+     */
+    public long reload(String name, byte[] wasm, String label) {
+        long started = System.nanoTime();
+        ModuleHost host = find(name).orElseThrow(() -> new IllegalArgumentException("no wasm module named '" + name + "'"));
+        WasmModule module;
+        try {
+            module = Parser.parse(wasm);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("it is not valid WebAssembly: " + e.getMessage(), e);
+        }
+        ModuleReloader.checkExports(host.currentVersion().module(), module);
+        ModuleVersion candidate = new ModuleVersion(label, ModuleReloader.sha256(wasm), module, RuntimeCompiler.compile(module));
+        host.check(candidate);
+        host.replace(candidate);
+        return (System.nanoTime() - started) / 1_000_000;
     }
 
     public Collection<ModuleHost> hosts() {
