@@ -47,26 +47,30 @@ weft_use_maven() {
   weft_apt_install maven || weft_die "Maven 3.8.7 or newer is needed: install it ('apt-get install maven') and put mvn on PATH."
 }
 
-# Whether some rustc on this machine can build for wasm32-unknown-unknown.
+# Whether some rustc on this machine can build guests for wasm32-unknown-unknown and, for the
+# guests that use std's I/O through WASI, wasm32-wasip1.
 weft_has_rust_wasm() {
   local sysroot
   if command -v rustc >/dev/null 2>&1; then
     sysroot=$(rustc --print sysroot 2>/dev/null)
-    ls "$sysroot"/lib/rustlib/wasm32-unknown-unknown/lib/libstd-* >/dev/null 2>&1 && return 0
+    ls "$sysroot"/lib/rustlib/wasm32-unknown-unknown/lib/libstd-* >/dev/null 2>&1 &&
+      ls "$sysroot"/lib/rustlib/wasm32-wasip1/lib/libstd-* >/dev/null 2>&1 && return 0
   fi
-  # Debian's route: rustc-web plus the standard library's source, built offline (see TOOLCHAIN).
+  # Debian's route: rustc-web plus the standard library's source, built offline (see TOOLCHAIN),
+  # and Debian's wasi-libc for wasm32-wasip1.
   [ -x /usr/bin/cargo ] && [ -x /usr/bin/rustc ] && [ -d /usr/lib/rustlib/src/rust/library/vendor ] &&
+    [ -d /usr/lib/wasm32-wasi ] &&
     { command -v rust-lld >/dev/null 2>&1 || [ -x /usr/bin/lld-22 ] || ls /usr/lib/llvm-*/bin/lld >/dev/null 2>&1; }
 }
 
-# Makes sure the Rust guests can be built: the wasm target through rustup, or Debian's packages.
+# Makes sure the Rust guests can be built: the wasm targets through rustup, or Debian's packages.
 weft_use_rust_wasm() {
   weft_has_rust_wasm && return 0
-  if command -v rustup >/dev/null 2>&1 && rustup target add wasm32-unknown-unknown >/dev/null 2>&1; then
+  if command -v rustup >/dev/null 2>&1 && rustup target add wasm32-unknown-unknown wasm32-wasip1 >/dev/null 2>&1; then
     weft_has_rust_wasm && return 0
   fi
   weft_apt_install rustc-web cargo-web rust-web-src lld-22 wasi-libc ||
-    weft_die "cannot build Rust guests: no Rust toolchain for wasm32-unknown-unknown. Run 'rustup target add wasm32-unknown-unknown', or on Debian/Ubuntu 'apt-get install rustc-web cargo-web rust-web-src lld-22'."
+    weft_die "cannot build Rust guests: no Rust toolchain for wasm32. Run 'rustup target add wasm32-unknown-unknown wasm32-wasip1', or on Debian/Ubuntu 'apt-get install rustc-web cargo-web rust-web-src lld-22 wasi-libc'."
   weft_has_rust_wasm || weft_die "the Rust packages installed, but no wasm32 toolchain works; see ../shared/TOOLCHAIN.md"
   weft_say "installed Debian's Rust toolchain for wasm32 (rustc-web)"
 }
