@@ -2,6 +2,7 @@ package dev.weft.processor;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.weft.runtime.http.FakeRequest;
 import dev.weft.runtime.http.HttpException;
 import dev.weft.runtime.http.Response;
 import dev.weft.runtime.http.Router;

@@ -1,9 +1,10 @@
 package dev.weft.processor;
 
-import static dev.weft.processor.FakeRequest.get;
+import static dev.weft.runtime.http.FakeRequest.get;
 import static dev.weft.processor.Http.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.weft.runtime.http.FakeRequest;
 import dev.weft.runtime.http.Router;
 import org.junit.jupiter.api.Test;
 

@@ -1,12 +1,13 @@
 package dev.weft.processor;
 
-import static dev.weft.processor.FakeRequest.get;
+import static dev.weft.runtime.http.FakeRequest.get;
 import static dev.weft.processor.Http.text;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.weft.runtime.http.FakeRequest;
 import dev.weft.runtime.http.HttpMethod;
 import dev.weft.runtime.http.Response;
 import dev.weft.runtime.http.Router;

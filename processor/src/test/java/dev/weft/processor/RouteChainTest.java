@@ -4,6 +4,7 @@ import static dev.weft.processor.Http.rejection;
 import static dev.weft.processor.Http.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.weft.runtime.http.FakeRequest;
 import dev.weft.runtime.http.HttpException;
 import dev.weft.runtime.http.HttpMethod;
 import dev.weft.runtime.http.Response;

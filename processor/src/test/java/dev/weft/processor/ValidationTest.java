@@ -5,6 +5,7 @@ import static dev.weft.processor.Http.text;
 import static dev.weft.processor.Http.violations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.weft.runtime.http.FakeRequest;
 import dev.weft.runtime.http.HttpException;
 import dev.weft.runtime.http.HttpMethod;
 import dev.weft.runtime.http.Router;

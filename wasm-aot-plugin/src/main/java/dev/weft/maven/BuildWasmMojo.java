@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -18,29 +17,11 @@ import org.apache.maven.plugins.annotations.Parameter;
  * crate's folder.
  */
 @Mojo(name = "wasm", threadSafe = true)
-public class BuildWasmMojo extends AbstractMojo {
-
-    /** Folder of the Rust guest crates, one sub-folder per module. */
-    @Parameter(property = "weft.wasm.rustDirectory", defaultValue = "${project.basedir}/src/main/rust")
-    File rustDirectory;
+public class BuildWasmMojo extends AbstractGuestMojo {
 
     /** Where the {@code <module>.wasm} files go. */
     @Parameter(property = "weft.wasm.outputDirectory", defaultValue = "${project.build.directory}/wasm")
     File outputDirectory;
-
-    /** A cargo to use instead of the one Weft finds. */
-    @Parameter(property = "weft.wasm.cargo")
-    File cargo;
-
-    /** cargo's target folder, shared with the compile goal so that the standard library is built once. */
-    @Parameter(defaultValue = "${project.build.directory}/cargo")
-    File cargoTargetDirectory;
-
-    @Parameter(defaultValue = "${project.build.directory}/weft-wasm")
-    File workDirectory;
-
-    @Parameter(property = "weft.wasm.skip", defaultValue = "false")
-    boolean skip;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -48,8 +29,7 @@ public class BuildWasmMojo extends AbstractMojo {
             getLog().info("Skipping wasm modules (weft.wasm.skip)");
             return;
         }
-        GuestBuilder builder = new GuestBuilder(cargoTargetDirectory.toPath(), workDirectory.toPath(),
-                cargo == null ? null : cargo.toPath(), getLog());
+        GuestBuilder builder = guestBuilder();
         try {
             Files.createDirectories(outputDirectory.toPath());
             for (RustCrate crate : GuestBuilder.crates(rustDirectory.toPath())) {

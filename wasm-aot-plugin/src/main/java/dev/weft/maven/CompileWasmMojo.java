@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 import javax.lang.model.SourceVersion;
 import org.apache.maven.model.Resource;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -38,11 +37,7 @@ import org.apache.maven.project.MavenProject;
  * needs neither Chicory's compiler nor ASM at run time.
  */
 @Mojo(name = "compile", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
-public class CompileWasmMojo extends AbstractMojo {
-
-    /** Folder of the Rust guest crates, one sub-folder per module. */
-    @Parameter(property = "weft.wasm.rustDirectory", defaultValue = "${project.basedir}/src/main/rust")
-    File rustDirectory;
+public class CompileWasmMojo extends AbstractGuestMojo {
 
     /** Folder of ready-made .wasm modules. */
     @Parameter(property = "weft.wasm.wasmDirectory", defaultValue = "${project.basedir}/src/main/wasm")
@@ -52,30 +47,15 @@ public class CompileWasmMojo extends AbstractMojo {
     @Parameter(property = "weft.wasm.packageName", defaultValue = "${project.groupId}.wasm")
     String packageName;
 
-    /** A cargo to use instead of the one Weft finds (rustup's with the wasm target, or Debian's). */
-    @Parameter(property = "weft.wasm.cargo")
-    File cargo;
-
-    /** cargo's target folder, shared by all crates so that the standard library is built once. */
-    @Parameter(defaultValue = "${project.build.directory}/cargo")
-    File cargoTargetDirectory;
-
     @Parameter(defaultValue = "${project.build.directory}/generated-sources/weft-wasm")
     File generatedSourcesDirectory;
 
     @Parameter(defaultValue = "${project.build.directory}/generated-resources/weft-wasm")
     File generatedResourcesDirectory;
 
-    /** Where the fingerprints of built crates are kept between builds. */
-    @Parameter(defaultValue = "${project.build.directory}/weft-wasm")
-    File workDirectory;
-
     /** What to do with a function too large for one JVM method: FAIL the build, or WARN and interpret it. */
     @Parameter(property = "weft.wasm.interpreterFallback", defaultValue = "FAIL")
     InterpreterFallback interpreterFallback;
-
-    @Parameter(property = "weft.wasm.skip", defaultValue = "false")
-    boolean skip;
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     MavenProject project;
@@ -101,8 +81,7 @@ public class CompileWasmMojo extends AbstractMojo {
             for (Path wasm : wasmFiles) {
                 claim(names, moduleName(wasm), relative(wasm));
             }
-            GuestBuilder builder = new GuestBuilder(cargoTargetDirectory.toPath(), workDirectory.toPath(),
-                    cargo == null ? null : cargo.toPath(), getLog());
+            GuestBuilder builder = guestBuilder();
             Map<ModuleName, ModuleSource> modules = new LinkedHashMap<>();
             for (RustCrate crate : crates) {
                 modules.put(crate.module(), new ModuleSource(builder.buildIfChanged(crate), relative(crate.directory())));

@@ -1,26 +1,45 @@
 package dev.weft.runtime.http;
 
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
-/** A request built in memory, for testing routing and parameters without a server. */
+/**
+ * A request without a server: a method, a target such as {@code /a/b?x=1}, headers and a body.
+ * Shared with the processor's tests, which run generated routes against it (the runtime's test jar).
+ */
 public final class FakeRequest extends Request {
 
     private final HttpMethod method;
     private final String rawPath;
     private final Map<String, List<String>> query = new LinkedHashMap<>();
-    private final Map<String, String> headers = new LinkedHashMap<>();
+    private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private byte[] body = new byte[0];
 
-    public FakeRequest(HttpMethod method, String rawPath) {
+    public FakeRequest(HttpMethod method, String target) {
         this.method = method;
-        this.rawPath = rawPath;
+        int question = target.indexOf('?');
+        this.rawPath = question < 0 ? target : target.substring(0, question);
+        if (question >= 0) {
+            for (String pair : target.substring(question + 1).split("&")) {
+                int equals = pair.indexOf('=');
+                String name = decode(equals < 0 ? pair : pair.substring(0, equals));
+                String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+                query.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+            }
+        }
     }
 
-    public static FakeRequest get(String rawPath) {
-        return new FakeRequest(HttpMethod.GET, rawPath);
+    public static FakeRequest of(HttpMethod method, String target) {
+        return new FakeRequest(method, target);
+    }
+
+    public static FakeRequest get(String target) {
+        return of(HttpMethod.GET, target);
     }
 
     public FakeRequest query(String name, String... values) {
@@ -29,13 +48,27 @@ public final class FakeRequest extends Request {
     }
 
     public FakeRequest header(String name, String value) {
-        headers.put(name.toLowerCase(), value);
+        headers.put(name, value);
+        return this;
+    }
+
+    /** Marks the request as authenticated, as the server's authentication would. */
+    public FakeRequest as(String subject, String... roles) {
+        attribute(Principal.ATTRIBUTE, new Principal(subject, List.of(roles)));
+        return this;
+    }
+
+    public FakeRequest body(byte[] bytes) {
+        this.body = bytes.clone();
         return this;
     }
 
     public FakeRequest body(String text) {
-        this.body = text.getBytes(StandardCharsets.UTF_8);
-        return this;
+        return body(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public FakeRequest json(String json) {
+        return header("Content-Type", "application/json").body(json);
     }
 
     @Override
@@ -61,7 +94,7 @@ public final class FakeRequest extends Request {
 
     @Override
     public String header(String name) {
-        return headers.get(name.toLowerCase());
+        return headers.get(name);
     }
 
     @Override
@@ -69,6 +102,10 @@ public final class FakeRequest extends Request {
         if (body.length > limit) {
             throw bodyTooLarge(limit);
         }
-        return body;
+        return body.clone();
+    }
+
+    private static String decode(String text) {
+        return URLDecoder.decode(text, StandardCharsets.UTF_8);
     }
 }
