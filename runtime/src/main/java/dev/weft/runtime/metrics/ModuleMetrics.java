@@ -13,7 +13,9 @@ import java.util.function.Supplier;
  * The meters of one wasm module: {@code weft_wasm_calls_seconds} (a histogram of call durations,
  * counted by outcome: ok, failed, trapped, timed out), {@code weft_wasm_pool_waits_total} (borrows
  * that had to wait for an instance), {@code weft_wasm_pool_rejections_total} (borrows that gave up:
- * 503), and {@code weft_wasm_instances} (instances idle in the pool).
+ * 503), {@code weft_wasm_instances_created_total} (instantiations: many more than requests means
+ * instances are replaced rather than reset), and {@code weft_wasm_instances} (instances idle in the
+ * pool).
  */
 public final class ModuleMetrics {
 
@@ -29,6 +31,7 @@ public final class ModuleMetrics {
     private final Map<Outcome, Timer> calls = new EnumMap<>(Outcome.class);
     private final Counter poolWaits;
     private final Counter poolRejections;
+    private final Counter instancesCreated;
 
     public ModuleMetrics(MeterRegistry registry, String module, Supplier<Number> idleInstances) {
         for (Outcome outcome : Outcome.values()) {
@@ -44,6 +47,9 @@ public final class ModuleMetrics {
         poolRejections = Counter.builder("weft.wasm.pool.rejections")
                 .description("requests refused because no instance came free in time").tag("module", module)
                 .register(registry);
+        instancesCreated = Counter.builder("weft.wasm.instances.created")
+                .description("instances created: at start, after failures, and when memory grew").tag("module", module)
+                .register(registry);
         registry.gauge("weft.wasm.instances", java.util.List.of(io.micrometer.core.instrument.Tag.of("module", module)),
                 idleInstances, value -> value.get().doubleValue());
     }
@@ -58,5 +64,9 @@ public final class ModuleMetrics {
 
     public void poolRejection() {
         poolRejections.increment();
+    }
+
+    public void instanceCreated() {
+        instancesCreated.increment();
     }
 }

@@ -6,6 +6,7 @@ import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.weft.runtime.metrics.ModuleMetrics;
+import dev.weft.wasm.abi.GuestAbi;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -144,7 +145,11 @@ public final class ModuleHost {
         if (instance.version() != current) {
             return false;
         }
-        return settings.stateful() || instance.version().reset(instance.instance());
+        if (settings.stateful() || instance.version().reset(instance.instance())) {
+            return true;
+        }
+        LOG.log(Level.DEBUG, "replacing an instance of {0} whose memory grew", name);
+        return false;
     }
 
     /**
@@ -214,8 +219,34 @@ public final class ModuleHost {
                         Math.min(declared.maximumPages(), settings.maxMemoryPages())))
                 .withMemoryFactory(ByteArrayMemory::new)
                 .build();
+        prime(instance);
         version.rememberFreshState(instance);
+        metrics.instanceCreated();
         return new GuestInstance(this, version, instance);
+    }
+
+    /**
+     * Lets the guest's allocator set itself up before the fresh state is taken. An allocator grows
+     * memory on its first use, and memory never shrinks: without this, every instance that served
+     * a request would be larger than the fresh state and could not be reset, only replaced. The
+     * fresh state then holds the allocator's empty heap and nothing of any request.
+     */
+    private static void prime(Instance instance) {
+        if (exportsFunction(instance, GuestAbi.ALLOC) && exportsFunction(instance, GuestAbi.FREE)) {
+            long pointer = instance.export(GuestAbi.ALLOC).apply(1)[0];
+            instance.export(GuestAbi.FREE).apply(pointer, 1);
+        }
+    }
+
+    private static boolean exportsFunction(Instance instance, String name) {
+        var exports = instance.module().exportSection();
+        for (int i = 0; i < exports.exportCount(); i++) {
+            if (exports.getExport(i).name().equals(name)
+                    && exports.getExport(i).exportType() == com.dylibso.chicory.wasm.types.ExternalType.FUNCTION) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void checkMemoryLimit(ModuleVersion version) {
