@@ -160,6 +160,15 @@ class ModuleHostIT {
     }
 
     @Test
+    void resetsInstancesInPlaceRatherThanCreatingOnePerRequest() throws Exception {
+        for (int i = 0; i < 50; i++) {
+            assertEquals("hi", text(server.get("/hello")));
+        }
+        double created = count(text(server.get("/metrics")), "weft_wasm_instances_created_total{module=\"hello\"}");
+        assertTrue(created >= 1 && created <= 2, created + " instances for 50 sequential requests");
+    }
+
+    @Test
     void showsTheLiveVersionOfEachModule() throws Exception {
         Map<String, Object> faults = faults();
         assertEquals("built with the application", faults.get("version"));
