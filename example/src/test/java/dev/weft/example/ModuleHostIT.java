@@ -164,7 +164,7 @@ class ModuleHostIT {
         for (int i = 0; i < 50; i++) {
             assertEquals("hi", text(server.get("/hello")));
         }
-        double created = count(text(server.get("/metrics")), "weft_wasm_instances_created_total{module=\"hello\"}");
+        double created = count(text(server.get("/metrics")), "weft_wasm_instantiations_total{module=\"hello\"}");
         assertTrue(created >= 1 && created <= 2, created + " instances for 50 sequential requests");
     }
 

@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * The meters of one wasm module: {@code weft_wasm_calls_seconds} (a histogram of call durations,
  * counted by outcome: ok, failed, trapped, timed out), {@code weft_wasm_pool_waits_total} (borrows
  * that had to wait for an instance), {@code weft_wasm_pool_rejections_total} (borrows that gave up:
- * 503), {@code weft_wasm_instances_created_total} (instantiations: many more than requests means
+ * 503), {@code weft_wasm_instantiations_total} (instances created: many more than requests means
  * instances are replaced rather than reset), and {@code weft_wasm_instances} (instances idle in the
  * pool).
  */
@@ -47,7 +47,7 @@ public final class ModuleMetrics {
         poolRejections = Counter.builder("weft.wasm.pool.rejections")
                 .description("requests refused because no instance came free in time").tag("module", module)
                 .register(registry);
-        instancesCreated = Counter.builder("weft.wasm.instances.created")
+        instancesCreated = Counter.builder("weft.wasm.instantiations")
                 .description("instances created: at start, after failures, and when memory grew").tag("module", module)
                 .register(registry);
         registry.gauge("weft.wasm.instances", java.util.List.of(io.micrometer.core.instrument.Tag.of("module", module)),
