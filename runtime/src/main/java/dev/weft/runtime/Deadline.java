@@ -1,9 +1,9 @@
 package dev.weft.runtime;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -21,12 +21,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class Deadline implements AutoCloseable {
 
-    /** One daemon thread schedules every deadline: timers are cheap, threads are not. */
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "weft-deadlines");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /**
+     * One daemon thread schedules every deadline: timers are cheap, threads are not. Almost every
+     * deadline is cancelled, so cancelled ones leave the queue at once instead of piling up there
+     * until they would have expired.
+     */
+    private static final ScheduledExecutorService TIMER = timer();
 
     private final AtomicBoolean expired = new AtomicBoolean();
     private final ScheduledFuture<?> timer;
@@ -37,6 +37,16 @@ public final class Deadline implements AutoCloseable {
             expired.set(true);
             thread.interrupt();
         }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private static ScheduledExecutorService timer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "weft-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
     }
 
     /** Interrupts the current thread {@code timeout} from now, unless closed before. */

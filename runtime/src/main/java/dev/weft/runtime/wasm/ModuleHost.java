@@ -153,12 +153,11 @@ public final class ModuleHost {
     }
 
     /**
-     * Makes {@code next} the live version: requests that hold an instance of the old one finish on
-     * it; every later request gets the new one.
+     * Makes {@code next} the live version, with {@code first} (from {@link #check}) as its first
+     * idle instance: requests that hold an instance of the old one finish on it; every later
+     * request gets the new one.
      */
-    void replace(ModuleVersion next) {
-        checkMemoryLimit(next);
-        GuestInstance first = instantiate(next);
+    void replace(ModuleVersion next, GuestInstance first) {
         ModuleVersion previous = current;
         current = next;
         idle.offerFirst(first);
@@ -174,9 +173,9 @@ public final class ModuleHost {
     }
 
     /** Tries a version without making it live: instantiating it proves that it links and starts. */
-    void check(ModuleVersion candidate) {
+    GuestInstance check(ModuleVersion candidate) {
         checkMemoryLimit(candidate);
-        instantiate(candidate);
+        return instantiate(candidate);
     }
 
     /** Idle instances now. */

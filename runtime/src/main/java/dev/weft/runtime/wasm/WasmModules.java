@@ -87,8 +87,7 @@ public final class WasmModules implements AutoCloseable {
         }
         ModuleReloader.checkExports(host.currentVersion().module(), module);
         ModuleVersion candidate = new ModuleVersion(label, ModuleReloader.sha256(wasm), module, RuntimeCompiler.compile(module));
-        host.check(candidate);
-        host.replace(candidate);
+        host.replace(candidate, host.check(candidate));
         return (System.nanoTime() - started) / 1_000_000;
     }
 
