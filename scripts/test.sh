@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test of Weft: unit tests, annotation processor tests, the Maven plugin's tests on
-# small projects, and the end-to-end tests against the packaged example server.
+# small projects, the end-to-end tests against the packaged example server, and the benchmark's
+# smoke profile over all seven systems (which installs the peers: wrk, Go, Node, Bun, FastAPI).
 # Installs what a fresh machine lacks (JDK choice, Rust's wasm toolchain) first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/toolchain.sh
 weft_prepare_build
-exec mvn -B -ntp verify "$@"
+exec mvn -B -ntp verify -Dbench.smoke "$@"
