@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.SignedJWT;
 import dev.weft.runtime.http.FakeRequest;
 import dev.weft.runtime.http.HttpException;
 import dev.weft.runtime.http.Principal;
@@ -16,6 +20,9 @@ import dev.weft.runtime.middleware.Guards;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.ECPrivateKey;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -100,10 +107,23 @@ class AuthenticationTest {
         assertEquals("ada", ((Principal) authenticate(rs256, bearer(Tokens.rs256(Tokens.claims().build(), keys)))
                 .attribute(Principal.ATTRIBUTE)).subject());
         // The classic confusion: the public key, which is public, used as an HMAC secret.
-        com.nimbusds.jwt.SignedJWT forged = new com.nimbusds.jwt.SignedJWT(
-                new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.HS256), Tokens.claims().build());
+        SignedJWT forged = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), Tokens.claims().build());
         forged.sign(new MACSigner(pem.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
         assertEquals(401, refused(Guards.authenticated(), authenticate(rs256, bearer(forged.serialize()))).status());
+    }
+
+    @Test
+    void verifiesEs256TokensWithAnEcPublicKeyAndNothingElse() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair keys = generator.generateKeyPair();
+        Authentication es256 = authentication(Map.of("jwt.public-key", Tokens.pem(keys)));
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.ES256), Tokens.claims().build());
+        jwt.sign(new ECDSASigner((ECPrivateKey) keys.getPrivate()));
+        assertEquals("ada", ((Principal) authenticate(es256, bearer(jwt.serialize()))
+                .attribute(Principal.ATTRIBUTE)).subject());
+        // An HS256 token, even a well-formed one, is not what an EC key verifies.
+        assertEquals(401, refused(Guards.authenticated(), authenticate(es256, bearer(Tokens.valid()))).status());
     }
 
     @Test
