@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of Weft: the Rust guests' unit tests (cargo test on the host), Java unit tests,
-# annotation processor tests, the Maven plugin's tests on small projects, the end-to-end tests against the packaged example server, and the benchmark's
-# smoke profile over all seven systems (which installs the peers: wrk, Go, Node, Bun, FastAPI).
+# annotation processor tests, the Maven plugin's tests on small projects, the end-to-end tests
+# against the packaged example server, and the benchmark's smoke profile over all seven systems
+# (which installs the peers: wrk, Go, Node, Bun, FastAPI).
 # Installs what a fresh machine lacks (JDK choice, Rust's wasm toolchain) first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
