@@ -349,11 +349,14 @@ public final class ReportWriter {
                 + " FastAPI 0.92 with uvicorn 0.17, are Debian 12's packages, older than current releases; Bun"
                 + " comes from npm, Spring Boot from Maven Central. No Docker (the paper deployed with Docker"
                 + " Compose): the processes run directly.");
-        line("- Loop forms: every implementation runs the contract's i-k-j loop over flat row-major arrays. The Gin"
-                + " peer indexes them (c[i*n+j] += aik * b[k*n+j]), where Go checks bounds on each access; Weft's"
-                + " Rust guest iterates over row slices, which lets rustc drop those checks; HotSpot's JIT can"
-                + " remove them from the Java loops itself (range-check elimination). The arithmetic, and so the"
-                + " checksum, is the same.");
+        line("- Loop forms: every implementation runs the contract's i-k-j loop in the same arithmetic order,"
+                + " so the checksum is the same, but the code differs. Weft's Java handler and Spring index flat"
+                + " row-major double[] arrays (c[i*n+j] += aik * b[k*n+j]); HotSpot's JIT can remove the range"
+                + " checks itself. Express (Node and Bun) indexes flat Float64Arrays the same way. Weft's Rust guest"
+                + " keeps flat row-major vectors but walks them as row slices with iterators (chunks_exact, zip), so"
+                + " rustc needs no bounds checks. Gin keeps flat slices and takes row sub-slices (ci[j] += aik *"
+                + " bk[j]); Go drops the check on ci[j] and keeps the one on bk[j]. FastAPI uses Python lists of"
+                + " rows (c_row[j] += a_ik * b_row[j]).");
         line("- FastAPI multiplies in pure Python, as the contract requires (no numpy).");
         line("- Statistics: the paper names t-tests and ANOVA; here the t-test is Welch's (no equal-variance"
                 + " assumption). One-way ANOVA does assume equal variances, which these samples do not have; it is"
