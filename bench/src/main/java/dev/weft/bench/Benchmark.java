@@ -95,6 +95,7 @@ public final class Benchmark {
                 CpuShare.between(cpuAtStart, CpuShare.now()),
                 results,
                 checksums.checked(),
+                checksums.comparedWithEarlierAnswer(),
                 checksums.checkedAgainstReference(),
                 peakRssPerSize);
         Analysis analysis = new Analysis(run);

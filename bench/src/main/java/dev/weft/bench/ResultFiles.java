@@ -94,7 +94,9 @@ public final class ResultFiles {
                         "non_2xx",
                         "socket_errors",
                         "peak_rss_kb",
-                        "median_run"))) {
+                        "median_run",
+                        "warmup_runs",
+                        "warmup_settled"))) {
             for (SystemResult system : analysis.results().systems()) {
                 for (LoadRunner.LoadRun run : system.load()) {
                     boolean median = analysis.load(run.system(), run.route())
@@ -112,7 +114,9 @@ public final class ResultFiles {
                             wrk.non2xx(),
                             wrk.socketErrors(),
                             run.peakRssKb(),
-                            median));
+                            median,
+                            run.warmup().runs(),
+                            run.warmup().settled()));
                 }
             }
         }

@@ -24,6 +24,7 @@ class ReportTest {
     Path dir;
 
     private static final Options OPTIONS = Options.parse("quick");
+    private static final LoadRunner.Warmup WARMUP = new LoadRunner.Warmup(3, true);
 
     private static SystemResult system(String id, double[] ms100, double[] ms200, double helloRate) {
         SystemSpec spec = new SystemSpec(
@@ -41,8 +42,8 @@ class ReportTest {
         List<LoadRunner.LoadRun> load = new ArrayList<>();
         for (int run = 1; run <= 3; run++) {
             double rate = helloRate * (0.8 + 0.1 * run); // the median is run 2, at helloRate
-            load.add(new LoadRunner.LoadRun(id, "/hello", run, new WrkOutput(rate, 1.5, 9.5, 1000, 0, 0), 20_000));
-            load.add(new LoadRunner.LoadRun(id, "/json", run, new WrkOutput(rate / 2, 2.5, 12.0, 500, 0, 0), 21_000));
+            load.add(new LoadRunner.LoadRun(id, "/hello", run, new WrkOutput(rate, 1.5, 9.5, 1000, 0, 0), 20_000, WARMUP));
+            load.add(new LoadRunner.LoadRun(id, "/json", run, new WrkOutput(rate / 2, 2.5, 12.0, 500, 0, 0), 21_000, WARMUP));
         }
         return new SystemResult(
                 spec,
@@ -77,6 +78,7 @@ class ReportTest {
                         system("weft-wasm", new double[] {10, 11, 12, 11, 10}, null, 40_000),
                         system("gin", new double[] {4, 5, 4, 5, 4}, new double[] {30, 31, 32, 30, 31}, 50_000)),
                 12,
+                6,
                 2,
                 true);
         return new Analysis(results);
