@@ -98,8 +98,9 @@ wrk -t1 -c$CONNECTIONS, $RUNS run(s) of $SECONDS_PER_RUN s per variant, alternat
 Chain over bare: $ratio. Access log lines the chain server wrote: $access_lines.
 
 Both: CORS off, no handler timeout, no API key. Always on (the runtime has no switch): HTTP
-metrics, request id, error rendering, body limit, routing. Machine: $(nproc) cores, other load
-average at the end $(cut -d' ' -f1-3 /proc/loadavg); the client runs on the same cores.
+metrics, request id, error rendering, body limit, routing. Machine: $(nproc) cores, load average
+at the end (this script's own work included) $(cut -d' ' -f1-3 /proc/loadavg); the client runs on
+the same cores.
 MD
 echo "median: bare $b req/s, access log + JWT $c req/s, ratio $ratio"
 echo "access log lines written: $access_lines"
