@@ -476,9 +476,10 @@ public final class ReportWriter {
                 + " paper ran wasm on Wasmtime (native code). weft-java serves the same contract in plain Java"
                 + " from the same jar.");
         line("- What is measured: Weft is the whole example application (bench/systems.properties runs its jar):"
-                + " about 24 routes and 9 wasm modules, with Prometheus metrics, a request id and CORS on every"
-                + " request; /matmul, /hello and /json are three of its routes. Each peer serves only those three"
-                + " routes.");
+                + " about 24 routes and 9 wasm modules, and in every request's chain Prometheus metrics, a request"
+                + " id, CORS, the handler timeout and JWT authentication (the benchmark sends no token);"
+                + " /matmul, /hello and /json are three of its routes. Each peer serves only those three routes"
+                + " and no such middleware.");
         line("- Processes and cores: Express on Node and on Bun, and FastAPI (one uvicorn worker), each run one"
                 + " process whose JavaScript or Python code runs on one thread at a time; the JVM servers (Weft,"
                 + " Spring) and Gin spread requests over both cores. Under wrk that lets the JVM and Go servers"
