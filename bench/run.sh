@@ -7,6 +7,9 @@
 #   bench/run.sh smoke                         one size, 2 repetitions: checks that all works
 #   bench/run.sh --sizes 100,500 --reps 10 --systems weft-wasm,gin
 #   bench/run.sh --help                        every option
+#   bench/run.sh --report-only bench/results/paper-2026-11-25-1357
+#                                              renders an earlier run's summary.csv, charts and
+#                                              report.md again from its data; measures nothing
 #
 # --no-build skips the installs and builds and uses the jars already built.
 set -euo pipefail
@@ -20,11 +23,15 @@ for arg in "$@"; do
   case "$arg" in
     --no-build) build=no ;;
     --help | -h) build=help; args+=("$arg") ;;
+    --report-only) build=harness; args+=("$arg") ;;
     *) args+=("$arg") ;;
   esac
 done
 
-if [ "$build" = help ]; then
+if [ "$build" = harness ]; then
+  weft_use_jdk  # no peers, no example: only the harness, rebuilt so that its current text is used
+  mvn -B -ntp -q -f bench/pom.xml package -DskipTests
+elif [ "$build" = help ]; then
   weft_use_jdk
   [ -f bench/target/weft-bench.jar ] || mvn -B -ntp -q -f bench/pom.xml package -DskipTests
 elif [ "$build" = yes ]; then

@@ -73,8 +73,12 @@ for package in "${APT_PACKAGES[@]}"; do
     || missing+=("$package")
 done
 command -v mvn >/dev/null || missing+=(maven)  # Debian's Maven builds the Spring peer
+# Node.js and npm for the Express peers (npm also installs Bun): Debian's, when none is installed.
+# A Node.js from elsewhere (NodeSource's bundles its npm) is used as it is.
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -eq 0 ]; then
-  say "apt packages: nothing missing (${APT_PACKAGES[*]}, mvn)"
+  say "apt packages: nothing missing (${APT_PACKAGES[*]}, mvn, node, npm)"
 else
   apt_get update || fail "apt-get update"
   apt_get install -y "${missing[@]}" || fail "apt-get install ${missing[*]}"

@@ -5,11 +5,19 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
-/** The size of what a system ships (its systems-file artifacts), in bytes of regular files; links are not followed. */
+/**
+ * The size of what a system ships, in bytes of regular files (links are not followed): its
+ * systems-file artifacts (each file, or each file under each folder) and the files that its
+ * Debian packages installed ({@code dpkg -L}), each file counted once.
+ */
 public final class Artifacts {
 
     /**
@@ -37,7 +45,35 @@ public final class Artifacts {
                 }
             }
         }
-        return new Size(kept, all);
+        long packaged = packageFiles(spec).stream().mapToLong(Artifacts::regularFileSize).sum();
+        return new Size(kept + packaged, all + packaged);
+    }
+
+    /** Every path that the system's Debian packages installed, once each; none without packages. */
+    static Set<Path> packageFiles(SystemSpec spec) throws IOException {
+        Set<Path> files = new TreeSet<>();
+        if (spec.artifactPackages().isEmpty()) {
+            return files;
+        }
+        List<String> command = new ArrayList<>(List.of("dpkg", "-L"));
+        command.addAll(spec.artifactPackages());
+        Process dpkg = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(dpkg.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (dpkg.waitFor() != 0) {
+                throw new IOException(spec.id() + ": " + String.join(" ", command) + " failed (not installed?):\n"
+                        + output);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+        output.lines()
+                .filter(line -> line.startsWith("/"))
+                .map(Path::of)
+                .filter(path -> Files.exists(path, LinkOption.NOFOLLOW_LINKS)) // a diverted file may be gone
+                .forEach(files::add);
+        return files;
     }
 
     private static long regularFileSize(Path file) {

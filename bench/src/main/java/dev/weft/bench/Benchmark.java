@@ -95,11 +95,11 @@ public final class Benchmark {
                 CpuShare.between(cpuAtStart, CpuShare.now()),
                 results,
                 checksums.checked(),
+                checksums.comparedWithEarlierAnswer(),
                 checksums.checkedAgainstReference(),
                 peakRssPerSize);
-        Analysis analysis = new Analysis(run);
-        ResultFiles.write(analysis, dir);
-        ReportWriter.write(analysis, Charts.write(analysis, dir), dir.resolve("report.md"));
+        RunFile.write(run, dir);
+        Analysis analysis = Report.write(run, dir);
         Findings.of(analysis).forEach(finding -> progress.say("  " + finding));
         progress.say(String.format(
                 "done in %s; other work on the machine took %s%% of its CPU meanwhile: %s",

@@ -31,6 +31,7 @@ public final class ChecksumBook {
     private final Map<Key, Double> references;
     private final Map<Key, FirstAnswer> firstAnswers = new HashMap<>();
     private int checked;
+    private int comparedWithEarlierAnswer;
     private int checkedAgainstReference;
 
     private ChecksumBook(Map<Key, Double> references) {
@@ -66,17 +67,28 @@ public final class ChecksumBook {
             checkedAgainstReference++;
         }
         FirstAnswer first = firstAnswers.putIfAbsent(key, new FirstAnswer(system, checksum));
-        if (first != null && Double.compare(first.checksum(), checksum) != 0) {
-            throw new MismatchException(String.format(
-                    "%s returned checksum %s for n=%d seed=%d; %s returned %s for the same matrices",
-                    system, checksum, n, seed, first.system(), first.checksum()));
+        if (first != null) {
+            if (Double.compare(first.checksum(), checksum) != 0) {
+                throw new MismatchException(String.format(
+                        "%s returned checksum %s for n=%d seed=%d; %s returned %s for the same matrices",
+                        system, checksum, n, seed, first.system(), first.checksum()));
+            }
+            comparedWithEarlierAnswer++;
         }
         checked++;
     }
 
-    /** How many checksums passed. */
+    /** How many checksums passed (every answer, the first for its n and seed included). */
     public int checked() {
         return checked;
+    }
+
+    /**
+     * How many answers were compared with an earlier system's answer for the same n and seed:
+     * all but the first answer of each pair.
+     */
+    public int comparedWithEarlierAnswer() {
+        return comparedWithEarlierAnswer;
     }
 
     /** How many of those were also compared with the reference file. */

@@ -39,14 +39,26 @@ public final class Format {
     }
 
     /**
-     * A p-value. Below 1e-15 a double cannot resolve 1 - cdf any more, so those are shown as a
-     * bound rather than as a misleading 0.
+     * A p-value for the report, two significant digits. Below 1e-15 it is shown as that bound:
+     * so far out in the tail the value rests on the test's assumption of normal samples, which
+     * timings do not meet, and the exact exponent would mean nothing. summary.csv has the value.
      */
     public static String pValue(double p) {
         if (Double.isNaN(p)) {
             return "";
         }
         return p < 1e-15 ? "< 1e-15" : String.format(Locale.ROOT, "%.2g", p);
+    }
+
+    /**
+     * A p-value for the CSV files: full precision (scientific notation when small), empty when
+     * not defined, and a bound when it is below the smallest double (it underflowed to 0).
+     */
+    public static String pValueExact(double p) {
+        if (Double.isNaN(p)) {
+            return "";
+        }
+        return p == 0 ? "<" + Double.MIN_VALUE : Double.toString(p);
     }
 
     /** KiB as MiB with one decimal. */

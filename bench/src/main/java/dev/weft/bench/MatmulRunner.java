@@ -13,11 +13,15 @@ import java.util.function.Supplier;
  * warm-ups, then the timed repetitions, each checked and written to raw.csv as it completes;
  * then the server's peak memory for that size.
  *
- * <p>Request k at a size (cold, warm-ups and timed counted together) uses seed k, so every
- * system multiplies the same matrices in the same order and each checksum can be compared
- * across systems.
+ * <p>Seeds: the cold request uses seed 1, warm-up k seed 1 + k, timed repetition r seed
+ * {@link #TIMED_SEED_OFFSET} + r. Timed seeds do not depend on how many warm-ups a system ran,
+ * so every system's timed repetitions multiply the same matrices, and each checksum can be
+ * compared across systems.
  */
 public final class MatmulRunner {
+
+    /** Timed repetition r uses this + r; warm-up seeds stay below it (see {@link Options#MAX_WARMUPS}). */
+    public static final long TIMED_SEED_OFFSET = 1000;
 
     /** The server being measured, and how to reach it. */
     private record Target(SystemSpec spec, ServerProcess server, MatmulClient client) {}
@@ -106,8 +110,7 @@ public final class MatmulRunner {
         if (target.server().isAlive()) { // a dead server fails at its first request below, not here
             peakRssPerSize &= ProcFs.resetPeakRss(target.server().pid());
         }
-        long seed = 1;
-        Sample cold = request(target, n, seed++, Phase.COLD, 1, planned.reps());
+        Sample cold = request(target, n, 1, Phase.COLD, 1, planned.reps());
         // The cold request measures this size itself; the estimate scaled from the previous size
         // runs low once the matrices outgrow the caches, so the budgets are checked again.
         Optional<Timings.Estimate> measured = Optional.of(new Timings.Estimate(cold.clientMs(), "its cold request"));
@@ -123,12 +126,13 @@ public final class MatmulRunner {
         double spentMs = cold.clientMs();
         int warmups = 0;
         while (planner.wantsWarmup(warmups, spentMs)) {
-            spentMs += request(target, n, seed++, Phase.WARMUP, ++warmups, run.reps())
+            warmups++;
+            spentMs += request(target, n, 1 + warmups, Phase.WARMUP, warmups, run.reps())
                     .clientMs();
         }
         List<Sample> timed = new ArrayList<>();
         for (int repetition = 1; repetition <= run.reps(); repetition++) {
-            timed.add(request(target, n, seed++, Phase.TIMED, repetition, run.reps()));
+            timed.add(request(target, n, TIMED_SEED_OFFSET + repetition, Phase.TIMED, repetition, run.reps()));
         }
         return new SizeOutcome.Measured(
                 target.spec().id(),

@@ -36,7 +36,10 @@ public record Options(
      * The wrk load test on the small routes.
      *
      * @param runs measured runs per route; the report shows the median one
-     * @param warmup an unrecorded run before them, so that JIT runtimes are measured warm
+     * @param warmup the length of one warm-up run (zero: none). Warm-up runs repeat until two in a
+     *     row agree on requests/s within {@link #WARMUP_AGREEMENT}, so that JIT runtimes are
+     *     measured warm
+     * @param warmupMaxRuns at most this many warm-up runs per route, settled or not
      */
     public record Load(
             boolean enabled,
@@ -45,14 +48,20 @@ public record Options(
             int connections,
             Duration duration,
             Duration warmup,
-            int runs) {}
+            int warmupMaxRuns,
+            int runs) {
+
+        /** Two warm-up runs in a row whose requests/s differ by at most this share: the server is warm. */
+        public static final double WARMUP_AGREEMENT = 0.05;
+    }
 
     public static final String USAGE = """
         usage: bench/run.sh [quick|paper|smoke] [options]
 
         profiles (default quick):
-          quick   sizes 100,200; 5 repetitions; wrk 3 runs of 3 s per route
-          paper   sizes 100,200,500,1000,2000,5000; 30 repetitions; wrk 3 runs of 6 s per route
+          quick   sizes 100,200; 5 repetitions; wrk 3 runs of 3 s per route after 2-s warm-up runs (at most 5)
+          paper   sizes 100,200,500,1000,2000,5000; 30 repetitions; wrk 3 runs of 6 s per route after
+                  3-s warm-up runs (at most 10)
           smoke   size 100; 2 repetitions; wrk 1 run of 1 s per route (checks that everything works)
 
         options (override the profile):
@@ -66,7 +75,9 @@ public record Options(
           --budget MIN           skip what is left once the run has taken MIN minutes
           --load-duration S      seconds per wrk run
           --load-runs N          wrk runs per route (the median one is reported)
-          --load-warmup S        seconds of unrecorded wrk warm-up per route (0: none)
+          --load-warmup S        seconds of one wrk warm-up run (0: no warm-up)
+          --load-warmup-runs N   at most N warm-up runs per route; they stop once two in a row agree
+                                 within 5% on requests/s (1: a single warm-up run)
           --connections N        wrk connections (default 50)
           --threads N            wrk threads (default 1)
           --no-load              no wrk load test
@@ -74,6 +85,9 @@ public record Options(
         """;
 
     private static final int MIN_REPS = 2; // a standard deviation needs two
+
+    /** Warm-up seeds (2 to 1 + warm-ups) stay below the timed ones (MatmulRunner.TIMED_SEED_OFFSET + 1 on). */
+    public static final int MAX_WARMUPS = 998;
 
     /** The profile named first (quick when none), then each option over it. */
     public static Options parse(String... args) {
@@ -101,14 +115,16 @@ public record Options(
                 b.reps = 5;
                 b.warmups = 3;
                 b.loadDuration = Duration.ofSeconds(3);
-                b.loadWarmup = Duration.ofSeconds(1);
+                b.loadWarmup = Duration.ofSeconds(2);
+                b.loadWarmupRuns = 5;
             }
             case "paper" -> {
                 b.sizes = List.of(100, 200, 500, 1000, 2000, 5000);
                 b.reps = 30;
                 b.warmups = 5;
                 b.loadDuration = Duration.ofSeconds(6);
-                b.loadWarmup = Duration.ofSeconds(2);
+                b.loadWarmup = Duration.ofSeconds(3);
+                b.loadWarmupRuns = 10;
             }
             case "smoke" -> {
                 b.sizes = List.of(100);
@@ -140,6 +156,7 @@ public record Options(
         Duration loadDuration;
         Duration loadWarmup;
         int loadRuns = 3;
+        int loadWarmupRuns = 1;
         Path outDir;
 
         Builder(String profile) {
@@ -164,6 +181,7 @@ public record Options(
                 case "--load-duration" -> loadDuration = seconds(value);
                 case "--load-runs" -> loadRuns = integer(value);
                 case "--load-warmup" -> loadWarmup = seconds(value);
+                case "--load-warmup-runs" -> loadWarmupRuns = integer(value);
                 case "--connections" -> connections = integer(value);
                 case "--threads" -> threads = integer(value);
                 case "--out" -> outDir = Path.of(value);
@@ -179,18 +197,28 @@ public record Options(
                 throw new IllegalArgumentException(
                         "--reps must be at least " + MIN_REPS + " (a standard deviation needs two)");
             }
-            if (warmups < 0
-                    || loadRuns < 1
+            if (warmups < 0 || warmups > MAX_WARMUPS) {
+                throw new IllegalArgumentException("--warmups must be from 0 to " + MAX_WARMUPS);
+            }
+            if (loadRuns < 1
+                    || loadWarmupRuns < 1
                     || threads < 1
                     || connections < threads
                     || loadDuration.toMillis() < 1_000
                     || cap.isZero()) {
                 throw new IllegalArgumentException(
-                        "--warmups must be 0 or more; --load-runs, --threads and --cap positive; --load-duration at"
+                        "--load-runs, --load-warmup-runs, --threads and --cap must be positive; --load-duration at"
                                 + " least 1 s; --connections at least --threads");
             }
             Load load = new Load(
-                    loadEnabled, List.of("/hello", "/json"), threads, connections, loadDuration, loadWarmup, loadRuns);
+                    loadEnabled,
+                    List.of("/hello", "/json"),
+                    threads,
+                    connections,
+                    loadDuration,
+                    loadWarmup,
+                    loadWarmupRuns,
+                    loadRuns);
             return new Options(
                     profile,
                     sizes,

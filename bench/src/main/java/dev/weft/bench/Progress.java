@@ -168,7 +168,8 @@ public final class Progress {
 
     private double routeLoadMs() {
         Options.Load load = options.load();
-        return load.warmup().toMillis() + load.runs() * load.duration().toMillis();
+        // warm-up runs: between 2 and the cap; 3 is a fair guess for a rough time left
+        return load.warmup().toMillis() * Math.min(3, load.warmupMaxRuns()) + load.runs() * load.duration().toMillis();
     }
 
     private double startupMs() {

@@ -37,6 +37,7 @@ public final class ReportWriter {
         ReportWriter writer = new ReportWriter(analysis, charts);
         writer.header();
         writer.findings();
+        writer.paperFindings();
         writer.matmulTables();
         writer.sizeDetails();
         writer.chartSection();
@@ -68,10 +69,13 @@ public final class ReportWriter {
                         .map(b -> "; run budget " + Format.duration(b.toMillis()))
                         .orElse("") + ".");
         line();
-        line("**Checksums:** " + results.checksumsChecked()
-                + " answers compared across systems for the same n and seed, all identical bit for bit; "
+        int pairs = results.checksumsChecked() - results.checksumsComparedAcrossSystems();
+        line("**Checksums:** every answer was checked, " + results.checksumsChecked() + " answers for " + pairs
+                + " pairs of n and seed: the " + results.checksumsComparedAcrossSystems()
+                + " answers that another system had already given for the same pair were identical to it bit for"
+                + " bit (the first answer of each pair has nothing to be compared with); "
                 + results.checksumsAgainstReference()
-                + " of them also against bench/peers/reference-checksums.txt (relative difference at most "
+                + " answers also matched bench/peers/reference-checksums.txt (relative difference at most "
                 + ChecksumBook.REFERENCE_TOLERANCE + "). A disagreement would have stopped the run.");
         line();
         if (results.incomplete()) {
@@ -87,6 +91,61 @@ public final class ReportWriter {
         line();
         Findings.of(analysis).forEach(finding -> line("- " + finding));
         line();
+    }
+
+    /** The paper's two claims about wasm, each set against what this run measured. */
+    private void paperFindings() {
+        String wasm = "weft-wasm";
+        List<Analysis.Size> measured = analysis.sizes().stream()
+                .filter(s -> s.row(wasm).isPresent())
+                .toList();
+        if (measured.isEmpty()) {
+            return;
+        }
+        line("## The paper's findings against this run");
+        line();
+        line("The paper found WebAssembly the fastest on large matrices, and module initialisation dominant on"
+                + " small ones. Here:");
+        line();
+        List<String> ranks = new ArrayList<>();
+        List<String> fastestAt = new ArrayList<>();
+        for (Analysis.Size size : measured) {
+            double mean = size.row(wasm).orElseThrow().client().mean();
+            long rank = size.rows().stream().filter(r -> r.client().mean() < mean).count() + 1;
+            ranks.add("n=" + size.n() + " " + rank + " of " + size.rows().size());
+            if (rank == 1) {
+                fastestAt.add("n=" + size.n());
+            }
+        }
+        Analysis.Size largest = measured.getLast();
+        line("- Speed: " + wasm + "'s rank by mean client time (1 is the fastest): " + String.join(", ", ranks)
+                + ". It is the fastest "
+                + (fastestAt.isEmpty() ? "at no size" : "at " + String.join(", ", fastestAt))
+                + "; at the largest size it was measured at, n=" + largest.n() + ", the fastest is "
+                + largest.fastest().orElseThrow().system() + ".");
+        List<String> cold = new ArrayList<>();
+        for (Analysis.Size size : measured) {
+            cold.add(coldAgainstWarm(size.row(wasm).orElseThrow(), size.n()));
+        }
+        String comparison = analysis.sizes().getFirst()
+                .row("weft-java")
+                .map(r -> " In the same JVM, weft-java (plain Java, no module) at n=" + analysis.sizes().getFirst().n()
+                        + ": " + coldAgainstWarm(r, analysis.sizes().getFirst().n()).replaceFirst("^n=\\d+ ", "")
+                        + ".")
+                .orElse("");
+        line("- First request against warm: " + wasm + "'s cold request at each size against its warm mean"
+                + " (client ms): " + String.join(", ", cold) + "." + comparison
+                + " The first request of the process also carries the JIT's compilation of the code it runs,"
+                + " so this run does not separate module initialisation from the JVM's warm-up; each later"
+                + " size's first request runs on a process that has already served the smaller ones.");
+        line();
+    }
+
+    private static String coldAgainstWarm(Analysis.Row row, int n) {
+        double coldMs = row.measured().cold().clientMs();
+        double warmMs = row.client().mean();
+        return "n=" + n + " " + ms(coldMs) + " against " + ms(warmMs) + " (" + Format.fixed(coldMs / warmMs, 2)
+                + " times)";
     }
 
     private void matmulTables() {
@@ -218,18 +277,15 @@ public final class ReportWriter {
                 + load.connections()
                 + " connections, " + load.runs() + " run(s) of "
                 + Format.duration(load.duration().toMillis()) + " per route"
-                + (load.warmup().isZero()
-                        ? ""
-                        : " after an unrecorded warm-up of "
-                                + Format.duration(load.warmup().toMillis()))
+                + warmupText(load)
                 + ", on a fresh server process; the table shows the run with the median requests/s and its"
-                + " latency percentiles. Errors: non-2xx answers and socket errors over all runs. Peak RSS:"
-                + " the server's VmHWM during that route's runs.");
+                + " latency percentiles, and the range of all runs' requests/s. Errors: non-2xx answers and socket"
+                + " errors over all runs. Peak RSS: the server's VmHWM during that route's runs.");
         line();
         List<List<String>> rows = new ArrayList<>();
         for (SystemResult system : results.systems()) {
             if (system.loadFailure().isPresent()) {
-                rows.add(List.of(system.id(), "FAILED: " + system.loadFailure().get(), "", "", "", "", ""));
+                rows.add(List.of(system.id(), "FAILED: " + system.loadFailure().get(), "", "", "", "", "", ""));
                 continue;
             }
             for (String route : load.routes()) {
@@ -238,23 +294,101 @@ public final class ReportWriter {
                                 system.id(),
                                 route,
                                 rate(l),
+                                range(system.id(), route),
                                 Format.fixed(l.median().wrk().p50Ms(), 2),
                                 Format.fixed(l.median().wrk().p99Ms(), 2),
                                 Long.toString(l.errors()),
                                 Format.mib(l.median().peakRssKb()))));
             }
         }
-        table(List.of("system", "route", "requests/s", "p50 ms", "p99 ms", "errors", "peak RSS MiB"), rows);
+        table(
+                List.of("system", "route", "requests/s", "range of runs", "p50 ms", "p99 ms", "errors", "peak RSS MiB"),
+                rows);
         line();
+        List<String> warming = new ArrayList<>();
+        List<String> unsettled = new ArrayList<>();
+        for (SystemResult system : results.systems()) {
+            for (String route : load.routes()) {
+                List<Double> rates = rates(system.id(), route);
+                if (stillWarming(rates)) {
+                    warming.add(system.id() + " " + route + " ("
+                            + rates.stream().map(r -> Format.fixed(r, 0)).collect(Collectors.joining(", ")) + ")");
+                }
+                system.load().stream()
+                        .filter(r -> r.route().equals(route) && load.warmupMaxRuns() > 1 && r.warmup().runs() > 0)
+                        .findFirst()
+                        .filter(r -> !r.warmup().settled())
+                        .ifPresent(r -> unsettled.add(system.id() + " " + route));
+            }
+        }
+        if (!warming.isEmpty()) {
+            line("Still warming up: for " + String.join("; ", warming) + " requests/s, each measured run was faster"
+                    + " than the one before, by more than " + Format.fixed(100 * Options.Load.WARMUP_AGREEMENT, 0)
+                    + "% in all: the warm-up was too short for them, and their median understates what they reach"
+                    + " warm.");
+            line();
+        }
+        if (!unsettled.isEmpty()) {
+            line("Warm-up not settled after " + load.warmupMaxRuns() + " runs (two in a row never agreed within "
+                    + Format.fixed(100 * Options.Load.WARMUP_AGREEMENT, 0) + "%): " + String.join(", ", unsettled)
+                    + ".");
+            line();
+        }
+    }
+
+    private static String warmupText(Options.Load load) {
+        if (load.warmup().isZero()) {
+            return ", without warm-up";
+        }
+        if (load.warmupMaxRuns() == 1) {
+            return " after one unrecorded warm-up run of " + Format.duration(load.warmup().toMillis());
+        }
+        return " after unrecorded warm-up runs of " + Format.duration(load.warmup().toMillis())
+                + " until two in a row agreed within " + Format.fixed(100 * Options.Load.WARMUP_AGREEMENT, 0)
+                + "% on requests/s (at most " + load.warmupMaxRuns() + "; load.csv has how many each route took)";
+    }
+
+    /** The requests/s of one system's measured runs on a route, in the order they ran. */
+    private List<Double> rates(String system, String route) {
+        return results.systems().stream()
+                .filter(s -> s.id().equals(system))
+                .flatMap(s -> s.load().stream())
+                .filter(r -> r.route().equals(route))
+                .sorted(java.util.Comparator.comparingInt(LoadRunner.LoadRun::run))
+                .map(r -> r.wrk().requestsPerSec())
+                .toList();
+    }
+
+    private String range(String system, String route) {
+        List<Double> rates = rates(system, route);
+        return Format.fixed(rates.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN), 0) + " to "
+                + Format.fixed(rates.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN), 0);
+    }
+
+    /** Each run faster than the one before, and the last faster than the first by more than the warm-up tolerance. */
+    static boolean stillWarming(List<Double> rates) {
+        if (rates.size() < 2) {
+            return false;
+        }
+        for (int i = 1; i < rates.size(); i++) {
+            if (rates.get(i) <= rates.get(i - 1)) {
+                return false;
+            }
+        }
+        return rates.getLast() > rates.getFirst() * (1 + Options.Load.WARMUP_AGREEMENT);
     }
 
     private void systemsSection() {
         line("## Start-up, idle memory, artefact size");
         line();
         line("Start-up: from process start to the first 200 on the system's /hello (polled every 10 ms), once per"
-                + " fresh process. Idle RSS: right after that first answer. Artefact: what the application ships,"
-                + " without the language runtime installed on the machine; for the Express systems without and"
-                + " with the Bun runtime that npm puts in node_modules.");
+                + " fresh process. Idle RSS: right after that first answer. Artefact: the bytes of the regular files"
+                + " named in the artefact column (a folder counts with everything under it), as"
+                + " bench/systems.properties lists them, plus every file that the Debian packages named there"
+                + " installed (dpkg -L). That is the application with its libraries, without the language runtime"
+                + " installed on the machine (JVM, Node.js, Python); a jar here bundles its libraries, Go's binary"
+                + " its runtime too. For the Express systems the size is given without and with the Bun runtime"
+                + " that npm puts in node_modules.");
         line();
         List<List<String>> rows = new ArrayList<>();
         for (SystemResult system : results.systems()) {
@@ -266,6 +400,9 @@ public final class ReportWriter {
             String artifacts = system.spec().artifacts().stream()
                     .map(p -> p.getFileName().toString())
                     .collect(Collectors.joining(" + "));
+            if (!system.spec().artifactPackages().isEmpty()) {
+                artifacts += " + Debian packages " + String.join(", ", system.spec().artifactPackages());
+            }
             Artifacts.Size size = system.artifacts();
             rows.add(List.of(
                     system.id(),
@@ -322,9 +459,8 @@ public final class ReportWriter {
         line();
         line("For each system in turn: a fresh server process on a free port; start-up time and idle RSS; then for"
                 + " each size, ascending, one cold request, the warm-ups, and the timed repetitions, one at a"
-                + " time. Request k at a size uses seed k, so every system multiplies the same matrices, and every"
-                + " checksum is compared with the first system's for that n and seed and with the reference file"
-                + " where it has one. A size whose single request is estimated (from the system's previous size,"
+                + " time. " + seedText() + " Every checksum is compared with the first system's for that n and"
+                + " seed, and with the reference file where it has one. A size whose single request is estimated (from the system's previous size,"
                 + " scaled by (n/previous)³) to exceed the cap is skipped; a request that does exceed it stops"
                 + " that system's larger sizes. The server is then stopped with SIGTERM, and a second fresh"
                 + " process serves the load test. All servers listen on 127.0.0.1.");
@@ -339,6 +475,15 @@ public final class ReportWriter {
                 + " then, at build time, to JVM bytecode by Chicory, which the JVM's JIT compiles further. The"
                 + " paper ran wasm on Wasmtime (native code). weft-java serves the same contract in plain Java"
                 + " from the same jar.");
+        line("- What is measured: Weft is the whole example application (bench/systems.properties runs its jar):"
+                + " about 24 routes and 9 wasm modules, and in every request's chain Prometheus metrics, a request"
+                + " id, CORS, the handler timeout and JWT authentication (the benchmark sends no token);"
+                + " /matmul, /hello and /json are three of its routes. Each peer serves only those three routes"
+                + " and no such middleware.");
+        line("- Processes and cores: Express on Node and on Bun, and FastAPI (one uvicorn worker), each run one"
+                + " process whose JavaScript or Python code runs on one thread at a time; the JVM servers (Weft,"
+                + " Spring) and Gin spread requests over both cores. Under wrk that lets the JVM and Go servers"
+                + " use both cores where the others use one.");
         line("- JIT warm-up: the JVM (Weft, Spring), V8 (Node) and JavaScriptCore (Bun) compile hot code while"
                 + " running. The cold request and the warm-ups are in raw.csv, flagged, and out of the statistics;"
                 + " the timed numbers are warm.");
@@ -349,11 +494,14 @@ public final class ReportWriter {
                 + " FastAPI 0.92 with uvicorn 0.17, are Debian 12's packages, older than current releases; Bun"
                 + " comes from npm, Spring Boot from Maven Central. No Docker (the paper deployed with Docker"
                 + " Compose): the processes run directly.");
-        line("- Loop forms: every implementation runs the contract's i-k-j loop over flat row-major arrays. The Gin"
-                + " peer indexes them (c[i*n+j] += aik * b[k*n+j]), where Go checks bounds on each access; Weft's"
-                + " Rust guest iterates over row slices, which lets rustc drop those checks; HotSpot's JIT can"
-                + " remove them from the Java loops itself (range-check elimination). The arithmetic, and so the"
-                + " checksum, is the same.");
+        line("- Loop forms: every implementation runs the contract's i-k-j loop in the same arithmetic order,"
+                + " so the checksum is the same, but the code differs. Weft's Java handler and Spring index flat"
+                + " row-major double[] arrays (c[i*n+j] += aik * b[k*n+j]); HotSpot's JIT can remove the range"
+                + " checks itself. Express (Node and Bun) indexes flat Float64Arrays the same way. Weft's Rust guest"
+                + " keeps flat row-major vectors but walks them as row slices with iterators (chunks_exact, zip), so"
+                + " rustc needs no bounds checks. Gin keeps flat slices and takes row sub-slices (ci[j] += aik *"
+                + " bk[j]); Go drops the check on ci[j] and keeps the one on bk[j]. FastAPI uses Python lists of"
+                + " rows (c_row[j] += a_ik * b_row[j]).");
         line("- FastAPI multiplies in pure Python, as the contract requires (no numpy).");
         line("- Statistics: the paper names t-tests and ANOVA; here the t-test is Welch's (no equal-variance"
                 + " assumption). One-way ANOVA does assume equal variances, which these samples do not have; it is"
@@ -363,6 +511,30 @@ public final class ReportWriter {
         line();
     }
 
+    /** How the seeds were chosen, as raw.csv shows it: the same timed matrices for every system, or not. */
+    private String seedText() {
+        List<String> differing = new ArrayList<>();
+        for (Analysis.Size size : analysis.sizes()) {
+            long firstSeeds = size.rows().stream()
+                    .filter(r -> !r.measured().timed().isEmpty())
+                    .map(r -> r.measured().timed().getFirst().seed())
+                    .distinct()
+                    .count();
+            if (firstSeeds > 1) {
+                differing.add("n=" + size.n());
+            }
+        }
+        if (differing.isEmpty()) {
+            return "The cold request uses seed 1, warm-up k seed 1 + k, timed repetition r seed "
+                    + MatmulRunner.TIMED_SEED_OFFSET + " + r, so the timed repetitions of every system multiply the"
+                    + " same matrices (as far as each system's repetitions go).";
+        }
+        return "Request k at a size (cold, warm-ups and timed counted together) used seed k. The systems ran"
+                + " different numbers of warm-ups at " + String.join(", ", differing)
+                + ", so there their timed repetitions multiplied different matrices of the same size from the same"
+                + " generator, not the same matrices; raw.csv has every seed.";
+    }
+
     private void filesSection() {
         line("## Files");
         line();
@@ -370,7 +542,11 @@ public final class ReportWriter {
                 + " server_ms, checksum, rss_kb).");
         line("- summary.csv: the statistics per size and system, skipped sizes with their reasons.");
         line("- load.csv: every wrk run. systems.csv: start-ups, idle RSS, versions, artefact sizes.");
-        line("- logs/: each server's output: start-up and shutdown lines at most, no request logs.");
+        line("- run.properties: the command, settings, machine and other facts that the CSV files do not hold;"
+                + " with them, `bench/run.sh --report-only <dir>` renders summary.csv, the charts and this report"
+                + " again from the data.");
+        line("- logs/: each server's output: start-up and shutdown lines at most, no request logs. Git ignores"
+                + " *.log, so results committed to the repository do not include them.");
     }
 
     private List<String> systemIds() {

@@ -48,7 +48,7 @@ public final class ResultFiles {
         try (Csv csv = new Csv(file, SUMMARY_HEADER)) {
             for (Analysis.Size size : analysis.sizes()) {
                 String anovaF = number(size.anova().f());
-                String anovaP = number(size.anova().p());
+                String anovaP = Format.pValueExact(size.anova().p());
                 for (Analysis.Row row : size.rows()) {
                     SizeOutcome.Measured m = row.measured();
                     List<Object> fields = new ArrayList<>(List.of(
@@ -61,7 +61,7 @@ public final class ResultFiles {
                             m.peakRssKb(),
                             baseline,
                             Format.fixed(row.ratio(), 4),
-                            number(row.welchP()),
+                            Format.pValueExact(row.welchP()),
                             anovaF,
                             anovaP,
                             m.note().orElse("")));
@@ -94,7 +94,9 @@ public final class ResultFiles {
                         "non_2xx",
                         "socket_errors",
                         "peak_rss_kb",
-                        "median_run"))) {
+                        "median_run",
+                        "warmup_runs",
+                        "warmup_settled"))) {
             for (SystemResult system : analysis.results().systems()) {
                 for (LoadRunner.LoadRun run : system.load()) {
                     boolean median = analysis.load(run.system(), run.route())
@@ -112,7 +114,9 @@ public final class ResultFiles {
                             wrk.non2xx(),
                             wrk.socketErrors(),
                             run.peakRssKb(),
-                            median));
+                            median,
+                            run.warmup().runs(),
+                            run.warmup().settled()));
                 }
             }
         }

@@ -8,7 +8,8 @@ import java.util.List;
  * A finished run, as the result files and the report show it.
  *
  * @param command the command line, to run it again
- * @param checksumsChecked checksums compared across systems (all agreed, or the run would have stopped)
+ * @param checksumsChecked answers whose checksum was checked (all passed, or the run would have stopped)
+ * @param checksumsComparedAcrossSystems those compared with an earlier system's answer for the same n and seed
  * @param checksumsAgainstReference how many of those were also compared with the reference file
  * @param otherCpu the share of the machine's CPU that other work took during the run
  * @param peakRssPerSize true when each size's peak memory is its own (the kernel let the
@@ -23,6 +24,7 @@ public record RunResults(
         CpuShare.Share otherCpu,
         List<SystemResult> systems,
         int checksumsChecked,
+        int checksumsComparedAcrossSystems,
         int checksumsAgainstReference,
         boolean peakRssPerSize) {
 

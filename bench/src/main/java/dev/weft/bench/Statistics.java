@@ -1,14 +1,23 @@
 package dev.weft.bench;
 
 import java.util.List;
-import org.apache.commons.math3.distribution.TDistribution;
-import org.apache.commons.math3.exception.MathIllegalArgumentException;
-import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
-import org.apache.commons.math3.stat.inference.OneWayAnova;
-import org.apache.commons.math3.stat.inference.TTest;
+import org.apache.commons.statistics.descriptive.Mean;
+import org.apache.commons.statistics.descriptive.StandardDeviation;
+import org.apache.commons.statistics.distribution.TDistribution;
+import org.apache.commons.statistics.inference.AlternativeHypothesis;
+import org.apache.commons.statistics.inference.DataDispersion;
+import org.apache.commons.statistics.inference.OneWayAnova;
+import org.apache.commons.statistics.inference.TTest;
 
-/** The paper's statistics, with commons-math3: summaries, Welch's t-test, one-way ANOVA. */
+/**
+ * The paper's statistics, with Apache Commons Statistics: summaries, Welch's t-test, one-way
+ * ANOVA. Its p-values are computed from the distributions' upper tails directly (not as 1 - cdf),
+ * so tiny p-values keep their magnitude instead of rounding to 0.
+ */
 public final class Statistics {
+
+    private static final TTest WELCH =
+            TTest.withDefaults().with(DataDispersion.HETEROSCEDASTIC).with(AlternativeHypothesis.TWO_SIDED);
 
     private Statistics() {}
 
@@ -22,37 +31,28 @@ public final class Statistics {
     public record Anova(int groups, double f, double p) {}
 
     public static Summary summarize(double[] values) {
-        SummaryStatistics stats = new SummaryStatistics();
-        for (double value : values) {
-            stats.addValue(value);
-        }
         int count = values.length;
         if (count < 2) {
             return new Summary(count, count == 1 ? values[0] : Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
-        double halfWidth = new TDistribution(count - 1).inverseCumulativeProbability(0.975)
-                * stats.getStandardDeviation()
-                / Math.sqrt(count);
-        return new Summary(
-                count,
-                stats.getMean(),
-                stats.getStandardDeviation(),
-                stats.getMean() - halfWidth,
-                stats.getMean() + halfWidth);
+        double mean = Mean.of(values).getAsDouble();
+        double sd = StandardDeviation.of(values).getAsDouble(); // n - 1 in the denominator
+        double halfWidth =
+                TDistribution.of(count - 1).inverseCumulativeProbability(0.975) * sd / Math.sqrt(count);
+        return new Summary(count, mean, sd, mean - halfWidth, mean + halfWidth);
     }
 
     /**
-     * The two-sided p-value of Welch's t-test (unequal variances): commons-math's
-     * {@code TTest.tTest(double[], double[])}. NaN when either side has fewer than two values or
-     * the test is undefined (both samples constant).
+     * The two-sided p-value of Welch's t-test (unequal variances). NaN when either side has
+     * fewer than two values or the test is undefined (both samples constant).
      */
     public static double welchP(double[] a, double[] b) {
         if (a.length < 2 || b.length < 2) {
             return Double.NaN;
         }
         try {
-            return new TTest().tTest(a, b);
-        } catch (MathIllegalArgumentException e) {
+            return WELCH.test(a, b).getPValue();
+        } catch (IllegalArgumentException e) {
             return Double.NaN;
         }
     }
@@ -63,10 +63,10 @@ public final class Statistics {
         if (usable.size() < 2) {
             return new Anova(usable.size(), Double.NaN, Double.NaN);
         }
-        OneWayAnova anova = new OneWayAnova();
         try {
-            return new Anova(usable.size(), anova.anovaFValue(usable), anova.anovaPValue(usable));
-        } catch (MathIllegalArgumentException e) {
+            OneWayAnova.Result result = OneWayAnova.withDefaults().test(usable);
+            return new Anova(usable.size(), result.getStatistic(), result.getPValue());
+        } catch (IllegalArgumentException e) {
             return new Anova(usable.size(), Double.NaN, Double.NaN);
         }
     }

@@ -82,7 +82,10 @@ public final class SystemCatalog {
                 required(id, "version").value(),
                 optional(id, "prefix").map(Entry::value).orElse(""),
                 paths(id, "artifacts"),
-                paths(id, "artifacts.exclude"));
+                paths(id, "artifacts.exclude"),
+                optional(id, "artifacts.packages")
+                        .map(entry -> split(entry.value(), " "))
+                        .orElse(List.of()));
     }
 
     private Entry required(String id, String key) {

@@ -12,6 +12,8 @@ import java.util.List;
  * @param prefix prepended to the benchmark routes, e.g. {@code /java} for {@code /java/matmul}
  * @param artifacts what the application ships, for the artefact size
  * @param artifactExcludes parts of those left out of the size (a runtime that npm installs, say)
+ * @param artifactPackages Debian packages whose installed files count too (what the app runs on
+ *     when its libraries come from Debian rather than from a folder of its own)
  */
 public record SystemSpec(
         String id,
@@ -21,7 +23,8 @@ public record SystemSpec(
         String version,
         String prefix,
         List<Path> artifacts,
-        List<Path> artifactExcludes) {
+        List<Path> artifactExcludes,
+        List<String> artifactPackages) {
 
     /** The path of one of the benchmark routes on this system, e.g. {@code /java/matmul}. */
     public String route(String route) {

@@ -50,9 +50,16 @@ class BenchSmokeIT {
         int requestsPerSystem =
                 1 + options.warmups() + options.reps(); // cold, warm-up, timed: n=100 is fast everywhere
         assertEquals(7 * requestsPerSystem, results.checksumsChecked());
-        assertEquals(7, results.checksumsAgainstReference()); // seed 1 at n=100 is in the reference file
+        assertEquals(6 * requestsPerSystem, results.checksumsComparedAcrossSystems()); // all but the first system's
+        // seeds 1 (cold) and 1001 (the first timed repetition) at n=100 are in the reference file
+        assertEquals(7 * 2, results.checksumsAgainstReference());
         for (SystemResult system : results.systems()) {
-            assertInstanceOf(SizeOutcome.Measured.class, system.sizes().getFirst(), system.id());
+            SizeOutcome.Measured n100 =
+                    assertInstanceOf(SizeOutcome.Measured.class, system.sizes().getFirst(), system.id());
+            assertEquals(
+                    List.of(MatmulRunner.TIMED_SEED_OFFSET + 1, MatmulRunner.TIMED_SEED_OFFSET + 2),
+                    n100.timed().stream().map(Sample::seed).toList(),
+                    system.id() + ": timed seeds");
             assertEquals(2, system.startups().size(), system.id());
             assertEquals(2, system.load().size(), system.id() + ": one wrk run per route");
             system.load().forEach(run -> assertEquals(0, run.wrk().non2xx(), system.id() + " " + run.route()));
@@ -62,6 +69,7 @@ class BenchSmokeIT {
                 "summary.csv",
                 "load.csv",
                 "systems.csv",
+                RunFile.NAME,
                 "report.md",
                 Charts.TIME_LINEAR,
                 Charts.TIME_LOG,

@@ -34,6 +34,27 @@ class ChecksumBookTest {
     }
 
     @Test
+    void theCommittedReferenceFileCoversTheLargeSizes() throws Exception {
+        ChecksumBook book = ChecksumBook.withReferences(Path.of("peers/reference-checksums.txt"));
+        book.check("weft-wasm", 1000, 1, 2.5015464475530568E8);
+        book.check("weft-wasm", 2000, 1, 2.0010787626714964E9);
+        book.check("weft-wasm", 2000, 1001, 2.0013932990380108E9);
+        assertEquals(3, book.checkedAgainstReference());
+        assertThrows(ChecksumBook.MismatchException.class, () -> book.check("gin", 2000, 1, 2.001e9));
+    }
+
+    @Test
+    void answersAfterTheFirstOfTheirPairAreComparedAcrossSystems() throws Exception {
+        ChecksumBook book = book();
+        book.check("weft-wasm", 500, 1, REFERENCE_500);
+        book.check("gin", 500, 1, REFERENCE_500);
+        book.check("spring", 500, 1, REFERENCE_500);
+        book.check("gin", 500, 7, 1.5); // answered by one system only
+        assertEquals(4, book.checked());
+        assertEquals(2, book.comparedWithEarlierAnswer());
+    }
+
+    @Test
     void aChecksumFarFromTheReferenceFails() throws Exception {
         ChecksumBook book = book();
         ChecksumBook.MismatchException e = assertThrows(

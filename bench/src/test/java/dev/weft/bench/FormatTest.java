@@ -32,9 +32,18 @@ class FormatTest {
     }
 
     @Test
-    void pValuesBelowDoublePrecisionAreABound() {
+    void reportPValuesBelowOneIn10To15AreABound() {
         assertEquals("0.021", Format.pValue(0.021378));
         assertEquals("3.2e-08", Format.pValue(3.2e-8));
+        assertEquals("< 1e-15", Format.pValue(1.9e-169));
         assertEquals("< 1e-15", Format.pValue(0.0));
+    }
+
+    @Test
+    void csvPValuesKeepFullPrecisionAndAnUnderflowIsABound() {
+        assertEquals("1.897346458725607E-169", Format.pValueExact(1.897346458725607e-169));
+        assertEquals("0.021378", Format.pValueExact(0.021378));
+        assertEquals("<4.9E-324", Format.pValueExact(0.0));
+        assertEquals("", Format.pValueExact(Double.NaN));
     }
 }

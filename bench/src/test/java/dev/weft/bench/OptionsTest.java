@@ -65,4 +65,21 @@ class OptionsTest {
         assertThrows(IllegalArgumentException.class, () -> Options.parse("--sizes", "6000"));
         assertThrows(IllegalArgumentException.class, () -> Options.parse("--frobnicate", "1"));
     }
+
+    @Test
+    void loadWarmUpRepeatsUntilSettledExceptWhereOneRunIsAsked() {
+        Options paper = Options.parse("paper");
+        assertEquals(Duration.ofSeconds(3), paper.load().warmup());
+        assertEquals(10, paper.load().warmupMaxRuns());
+        Options single = Options.parse("paper", "--load-warmup", "2", "--load-warmup-runs", "1");
+        assertEquals(Duration.ofSeconds(2), single.load().warmup());
+        assertEquals(1, single.load().warmupMaxRuns());
+        assertThrows(IllegalArgumentException.class, () -> Options.parse("quick", "--load-warmup-runs", "0"));
+    }
+
+    @Test
+    void warmUpSeedsMustStayBelowTheTimedOnes() {
+        assertEquals(Options.MAX_WARMUPS, Options.parse("quick", "--warmups", "998").warmups());
+        assertThrows(IllegalArgumentException.class, () -> Options.parse("quick", "--warmups", "999"));
+    }
 }

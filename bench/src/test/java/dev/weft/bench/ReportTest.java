@@ -24,10 +24,12 @@ class ReportTest {
     Path dir;
 
     private static final Options OPTIONS = Options.parse("quick");
+    private static final LoadRunner.Warmup WARMUP = new LoadRunner.Warmup(3, true);
 
     private static SystemResult system(String id, double[] ms100, double[] ms200, double helloRate) {
         SystemSpec spec = new SystemSpec(
-                id, id + " name", Path.of("/tmp"), "exec true", "true", "", List.of(Path.of("/tmp/" + id)), List.of());
+                id, id + " name", Path.of("/tmp"), "exec true", "true", "", List.of(Path.of("/tmp/" + id)), List.of(),
+                List.of());
         List<SizeOutcome> sizes = new ArrayList<>();
         sizes.add(measured(id, 100, ms100));
         sizes.add(
@@ -41,8 +43,8 @@ class ReportTest {
         List<LoadRunner.LoadRun> load = new ArrayList<>();
         for (int run = 1; run <= 3; run++) {
             double rate = helloRate * (0.8 + 0.1 * run); // the median is run 2, at helloRate
-            load.add(new LoadRunner.LoadRun(id, "/hello", run, new WrkOutput(rate, 1.5, 9.5, 1000, 0, 0), 20_000));
-            load.add(new LoadRunner.LoadRun(id, "/json", run, new WrkOutput(rate / 2, 2.5, 12.0, 500, 0, 0), 21_000));
+            load.add(new LoadRunner.LoadRun(id, "/hello", run, new WrkOutput(rate, 1.5, 9.5, 1000, 0, 0), 20_000, WARMUP));
+            load.add(new LoadRunner.LoadRun(id, "/json", run, new WrkOutput(rate / 2, 2.5, 12.0, 500, 0, 0), 21_000, WARMUP));
         }
         return new SystemResult(
                 spec,
@@ -58,12 +60,13 @@ class ReportTest {
         Sample cold = new Sample(id, n, 1, Phase.COLD, 1, ms[0] * 10, ms[0] * 9, 1.0, 1000);
         List<Sample> timed = new ArrayList<>();
         for (int i = 0; i < ms.length; i++) {
-            timed.add(new Sample(id, n, 2 + i, Phase.TIMED, i + 1, ms[i], ms[i] * 0.9, 1.0, 1000));
+            timed.add(new Sample(
+                    id, n, MatmulRunner.TIMED_SEED_OFFSET + 1 + i, Phase.TIMED, i + 1, ms[i], ms[i] * 0.9, 1.0, 1000));
         }
         return new SizeOutcome.Measured(id, n, cold, 0, timed, 123_456, Optional.empty());
     }
 
-    private static Analysis analysis() {
+    static Analysis analysis() {
         Machine machine = new Machine(
                 "Test CPU", 2, 24 * 1024 * 1024, "6.1", "Debian 12", "JDK 25", "wrk 4.1.0 [epoll] Copyright");
         RunResults results = new RunResults(
@@ -76,8 +79,9 @@ class ReportTest {
                 List.of(
                         system("weft-wasm", new double[] {10, 11, 12, 11, 10}, null, 40_000),
                         system("gin", new double[] {4, 5, 4, 5, 4}, new double[] {30, 31, 32, 30, 31}, 50_000)),
-                12,
-                2,
+                18,
+                6,
+                0,
                 true);
         return new Analysis(results);
     }
@@ -131,9 +135,16 @@ class ReportTest {
                 report.contains("- weft-wasm at n=200: one request estimated at 9.0 min, above the cap of 2.0 min"),
                 report);
         assertTrue(report.contains("![time-log.png](time-log.png)"), report);
-        assertTrue(report.contains("| gin | /hello | 50000 | 1.50 | 9.50 | 0 | 19.5 |"), report);
+        assertTrue(report.contains("| gin | /hello | 50000 | 45000 to 55000 | 1.50 | 9.50 | 0 | 19.5 |"), report);
+        assertTrue(report.contains("Still warming up: for weft-wasm /hello (36000, 40000, 44000)"), report);
         assertTrue(report.contains("access log off"), report);
-        assertTrue(report.contains("12 answers compared"), report);
+        assertTrue(report.contains("18 answers for 12 pairs of n and seed: the 6 answers"), report);
+        assertTrue(report.contains("so the timed repetitions of every system multiply the same matrices"), report);
+        assertTrue(
+                report.contains("weft-wasm's rank by mean client time (1 is the fastest): n=100 2 of 2. It is the"
+                        + " fastest at no size; at the largest size it was measured at, n=100, the fastest is gin."),
+                report);
+        assertTrue(report.contains("n=100 100 against 10.8 (9.26 times)"), report);
         assertTrue(report.contains("12% of all its CPU time went to processes other than the harness"), report);
     }
 

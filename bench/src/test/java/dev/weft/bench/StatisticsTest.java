@@ -3,10 +3,11 @@ package dev.weft.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Expected values computed independently with SciPy 1.17 (scipy.stats), not with commons-math. */
+/** Expected values computed independently with SciPy 1.17 (scipy.stats), not with Commons Statistics. */
 class StatisticsTest {
 
     @Test
@@ -33,6 +34,21 @@ class StatisticsTest {
         assertEquals(0.021378001462866992, Statistics.welchP(a, b), 1e-9);
     }
 
+    /** n=100 of the committed paper run (raw.csv, timed client ms): weft-wasm against gin. */
+    @Test
+    void welchTestMatchesScipyOnThePaperRun() {
+        double[] wasm = {
+            27.041, 17.155, 17.482, 17.154, 16.711, 15.540, 18.277, 25.867, 19.171, 20.636, 17.582, 17.587, 16.631,
+            21.878, 22.214, 18.323, 16.617, 17.370, 24.580, 18.572, 26.500, 25.259, 16.782, 14.228, 13.184, 20.033,
+            15.617, 12.754, 10.638, 10.839
+        };
+        double[] gin = {
+            3.396, 3.452, 3.274, 3.033, 2.836, 2.826, 2.968, 3.069, 3.496, 3.926, 3.491, 3.539, 10.078, 3.936, 3.295,
+            3.184, 2.764, 3.818, 2.994, 3.443, 2.951, 3.002, 3.209, 2.862, 4.598, 3.233, 4.838, 3.742, 3.670, 2.977
+        };
+        assertRelative(5.35953225216563e-19, Statistics.welchP(wasm, gin), 1e-9);
+    }
+
     @Test
     void welchTestNeedsTwoValuesPerSide() {
         assertTrue(Double.isNaN(Statistics.welchP(new double[] {1}, new double[] {1, 2})));
@@ -53,10 +69,30 @@ class StatisticsTest {
         assertEquals(0.00019343836733290066, three.p(), 1e-9);
     }
 
+    /** commons-math3 computed this p as 1 - cdf and wrote 0.0; the upper tail keeps its magnitude. */
+    @Test
+    void anovaKeepsTinyPValues() {
+        List<double[]> groups = new ArrayList<>();
+        for (int group = 0; group < 4; group++) {
+            double[] values = new double[60];
+            for (int j = 0; j < values.length; j++) {
+                values[j] = group * 10 + j % 5;
+            }
+            groups.add(values);
+        }
+        Statistics.Anova anova = Statistics.anova(groups);
+        assertRelative(4916.666666666667, anova.f(), 1e-12);
+        assertRelative(2.2858888254041524e-212, anova.p(), 1e-9);
+    }
+
     @Test
     void anovaLeavesOutGroupsWithOneValueAndNeedsTwoGroups() {
         Statistics.Anova anova = Statistics.anova(List.of(new double[] {1, 2, 3}, new double[] {4}));
         assertEquals(1, anova.groups());
         assertTrue(Double.isNaN(anova.f()) && Double.isNaN(anova.p()));
+    }
+
+    private static void assertRelative(double expected, double actual, double tolerance) {
+        assertEquals(expected, actual, Math.abs(expected) * tolerance, () -> "relative to " + expected);
     }
 }
