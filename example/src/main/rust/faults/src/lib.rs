@@ -1,7 +1,9 @@
 //! Handlers that misbehave on purpose, for testing how the host contains a guest: a loop that
-//! never ends, a trap, memory growth, and state kept in linear memory.
+//! never ends, traps (`unreachable`, division by zero, a load outside memory, a call stack that
+//! never ends), memory growth, and state kept in linear memory.
 //!
-//! wasm32 only (`trap` uses the wasm `unreachable` instruction directly).
+//! wasm32 only (`trap` uses the wasm `unreachable` instruction directly, and the other traps rely
+//! on what wasm instructions do where Rust would leave the behaviour undefined).
 
 use std::sync::atomic::{AtomicI32, Ordering};
 
@@ -54,4 +56,36 @@ weft_guest::export! {
     fn counter() -> i32 {
         CALLS.fetch_add(1, Ordering::Relaxed) + 1
     }
+
+    /// `dividend / divisor` with the wasm instruction itself: a divisor of 0 traps in the guest
+    /// rather than panicking, as Rust's checked division would.
+    fn divide(dividend: i32, divisor: i32) -> i32 {
+        let divisor = std::hint::black_box(divisor);
+        // SAFETY: deliberately unchecked. The promise lets the compiler drop Rust's zero check
+        // and emit a bare `i32.div_s`, which traps on zero: that trap is what this export shows.
+        // Nothing else depends on the promise, and wasm defines what the instruction does.
+        unsafe { std::hint::assert_unchecked(divisor != 0 && !(dividend == i32::MIN && divisor == -1)) };
+        dividend / divisor
+    }
+
+    /// Loads four bytes from the last address of the 4 GiB address space, far past the end of
+    /// linear memory: the load traps with an out-of-bounds access.
+    fn out_of_bounds() -> i32 {
+        let address = std::hint::black_box(usize::MAX - 3) as *const i32;
+        // SAFETY: deliberately invalid. On wasm32 a load past the end of memory does not read
+        // anything: the instruction traps, and that trap is what this export shows.
+        unsafe { address.read_volatile() }
+    }
+
+    /// Recurses without end, until the call stack is exhausted.
+    fn recurse() -> i32 {
+        depth(0)
+    }
+}
+
+/// Never returns: each call calls itself again, and black_box keeps the compiler from turning
+/// the recursion into a loop.
+#[allow(unconditional_recursion)]
+fn depth(level: i32) -> i32 {
+    std::hint::black_box(depth(std::hint::black_box(level) + 1)) + 1
 }

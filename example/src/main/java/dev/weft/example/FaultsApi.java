@@ -25,6 +25,21 @@ public interface FaultsApi {
     @WasmExport(module = "faults", function = "trap")
     int trap();
 
+    /** Divides with wasm's {@code i32.div_s}: a divisor of 0 traps, 500. */
+    @Get("/divide")
+    @WasmExport(module = "faults", function = "divide")
+    int divide(@QueryParam("dividend") @Default("1") int dividend, @QueryParam("divisor") @Default("0") int divisor);
+
+    /** Loads from past the end of linear memory: an out-of-bounds trap, 500. */
+    @Get("/out-of-bounds")
+    @WasmExport(module = "faults", function = "out_of_bounds")
+    int outOfBounds();
+
+    /** Recurses without end: the call stack runs out, 500. */
+    @Get("/recursion")
+    @WasmExport(module = "faults", function = "recurse")
+    int recursion();
+
     /** Grows memory by {@code mib} MiB; past the module's max-memory, a 500 that says so. */
     @Get("/oom")
     @WasmExport(module = "faults", function = "grow")
