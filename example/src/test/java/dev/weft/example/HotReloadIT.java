@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,9 +56,10 @@ class HotReloadIT {
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> answers = new ConcurrentLinkedQueue<>();
         AtomicBoolean loading = new AtomicBoolean(true);
+        List<Future<Void>> clientsDone = new ArrayList<>();
         try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int client = 0; client < 16; client++) {
-                clients.submit(() -> {
+                clientsDone.add(clients.submit(() -> {
                     boolean sawNewVersion = false;
                     while (loading.get()) {
                         HttpResponse<byte[]> response = server.get("/hello");
@@ -69,7 +72,7 @@ class HotReloadIT {
                         sawNewVersion |= body.equals("hi from version 2");
                     }
                     return null;
-                });
+                }));
             }
             Thread.sleep(1000);
             install(Path.of(System.getProperty("weft.example.testWasm", "target/test-wasm"), "hello.wasm"), "hello.wasm");
@@ -79,6 +82,14 @@ class HotReloadIT {
             }
             Thread.sleep(1000);
             loading.set(false);
+        }
+        // A client that threw (a refused connection, a reset) is a failed request too.
+        for (Future<Void> client : clientsDone) {
+            try {
+                client.get();
+            } catch (ExecutionException e) {
+                failures.add("client failed: " + e.getCause());
+            }
         }
         assertEquals(List.of(), List.copyOf(failures));
         assertTrue(answers.contains("hi") && answers.contains("hi from version 2"), "both versions answered");
