@@ -3,6 +3,7 @@ package dev.weft.example;
 import dev.weft.annotations.Api;
 import dev.weft.annotations.Default;
 import dev.weft.annotations.Get;
+import dev.weft.annotations.PathParam;
 import dev.weft.annotations.QueryParam;
 import dev.weft.annotations.WasmExport;
 import dev.weft.annotations.validation.Max;
@@ -54,6 +55,14 @@ public interface FaultsApi {
     @Get("/state/stateful")
     @WasmExport(module = "tally", function = "tally")
     int statefulState();
+
+    /**
+     * Which version of the module answered, after spinning {@code spin} million times: a request
+     * that stays on one version however long it runs (the hot-reload test swaps in version 2).
+     */
+    @Get("/version/{spin}")
+    @WasmExport(module = "faults", function = "version")
+    int version(@PathParam("spin") @Min(0) @Max(1_000_000) int spin);
 
     /** A Java handler that throws: 500, with the stack trace in the log only. */
     @Get("/java")
