@@ -128,6 +128,46 @@ class ModuleHostTest {
     }
 
     @Test
+    void countsACallWhoseResultIsUnusableAsAnErrorNotAsOk() {
+        ModuleHost host = host(TestModules.counter(), settings(1, Set.of()));
+        WasmCallException outside = assertThrows(WasmCallException.class, () -> host.call(guest -> {
+            guest.call("bump");
+            // A "result" of 16 bytes at 1 MiB: past the end of the module's one page.
+            return guest.takeBytes(((long) (1 << 20) << 32) | 16);
+        }));
+        assertTrue(outside.getMessage().contains("returned a buffer outside its memory"), outside.getMessage());
+        assertEquals(1L, calls("error"));
+        assertEquals(0L, calls("ok"));
+        result(host, "bump");
+        assertEquals(1L, calls("ok"));
+    }
+
+    @Test
+    void countsTheModulesTimeoutApartFromAnInterruptionFromOutside() throws Exception {
+        ModuleSettings settings = new ModuleSettings(Set.of(), 1, Duration.ZERO, 1 << 20, Duration.ofMillis(200),
+                false, Map.of(), Map.of(), Map.of());
+        ModuleHost host = host(TestModules.counter(), settings);
+        assertThrows(WasmTimeoutException.class, () -> host.call(guest -> guest.call("spin")));
+        assertEquals(1L, calls("timed_out"));
+
+        ModuleHost patient = host(TestModules.counter(), settings(1, Set.of()));
+        Thread request = Thread.ofVirtual().start(() ->
+                assertThrows(WasmCallException.class, () -> patient.call(guest -> guest.call("spin"))));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (patient.instancesInUse() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        Thread.sleep(50);
+        request.interrupt(); // as the server's handler timeout does
+        request.join(5_000);
+        while (calls("interrupted") == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(1L, calls("interrupted"), "the guest stopped, and not at its own deadline");
+        assertEquals(1L, calls("timed_out"));
+    }
+
+    @Test
     void stopsAStartFunctionThatNeverEndsAtTheModulesTimeout() {
         ModuleSettings settings = new ModuleSettings(Set.of(), 1, Duration.ZERO, 1 << 20, Duration.ofMillis(200),
                 false, Map.of(), Map.of(), Map.of());
@@ -184,6 +224,10 @@ class ModuleHostTest {
     private static ModuleSettings settings(int maxInstances, Set<Grant> grants) {
         return new ModuleSettings(grants, maxInstances, Duration.ZERO, 1 << 20, Duration.ofSeconds(5), false,
                 Map.of(), Map.of(), Map.of());
+    }
+
+    private long calls(String outcome) {
+        return registry.get("weft.wasm.calls").tag("module", "test").tag("outcome", outcome).timer().count();
     }
 
     private double instantiations() {

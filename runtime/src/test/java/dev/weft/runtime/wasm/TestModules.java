@@ -27,16 +27,17 @@ final class TestModules {
      * (func (export "grow") (result i32)   ;; memory.grow 1
      * (func (export "pages") (result i32)  ;; memory.size
      * (func (export "trap")                ;; unreachable
+     * (func (export "spin") (loop (br 0)))  ;; never returns
      * </pre>
      */
     static byte[] counter() {
         return module(
                 section(1, vec(funcType(new int[0], I32), funcType(new int[0]))),
-                section(3, vec(bytes(0), bytes(0), bytes(0), bytes(0), bytes(1))),
+                section(3, vec(bytes(0), bytes(0), bytes(0), bytes(0), bytes(1), bytes(1))),
                 section(5, vec(bytes(0x01, 1, 4))),
                 section(6, vec(bytes(I32, 0x01, 0x41, 0x00, END))),
                 section(7, vec(export("bump", 0), export("peek", 1), export("grow", 2), export("pages", 3),
-                        export("trap", 4))),
+                        export("trap", 4), export("spin", 5))),
                 section(10, vec(
                         body(0x23, 0, 0x41, 1, 0x6A, 0x24, 0,              // global += 1
                                 0x41, 0, 0x41, 0, 0x28, 2, 0, 0x41, 1, 0x6A, 0x36, 2, 0, // mem[0] += 1
@@ -44,7 +45,8 @@ final class TestModules {
                         body(0x41, 0, 0x28, 2, 0),
                         body(0x41, 1, 0x40, 0),
                         body(0x3F, 0),
-                        body(0x00))));
+                        body(0x00),
+                        body(0x03, 0x40, 0x0C, 0, END))));
     }
 
     /** {@code (func (export "answer") (result i32) (i32.const n))}: versions told apart by n (0-63). */
