@@ -65,7 +65,7 @@ public final class GuestInstance {
         return results;
     }
 
-    /** Calls the guest's own allocator: timed by the deadline, but no export call of the metrics. */
+    /** Calls the guest's allocator: bounded by the deadline like any call, but timed in the metrics only if it fails. */
     private long[] callAllocator(String function, long... args) {
         return invoke(function, args, System.nanoTime());
     }
