@@ -1,57 +1,14 @@
 //! Handlers that misbehave on purpose, for testing how the host contains a guest: a loop that
-//! never ends, a trap, memory growth, and state kept in linear memory.
+//! never ends, traps (`unreachable`, division by zero, a load outside memory, a call stack that
+//! never ends), memory growth, and state kept in linear memory.
 //!
-//! wasm32 only (`trap` uses the wasm `unreachable` instruction directly).
+//! wasm32 only (`trap` uses the wasm `unreachable` instruction directly, and the other traps rely
+//! on what wasm instructions do where Rust would leave the behaviour undefined).
+//!
+//! The exports live in `exports.rs`, which `src/test/rust/faults` includes as well to build a
+//! version 2 of this module for the hot-reload test; only `VERSION` differs.
 
-use std::sync::atomic::{AtomicI32, Ordering};
+/// Which version of the module this is; see `version`.
+const VERSION: i32 = 1;
 
-const MIB: usize = 1 << 20;
-/// The size of a wasm memory page.
-const PAGE: usize = 64 * 1024;
-
-/// Bumped by `spin`, so that its loop has an effect the optimizer must keep.
-static mut SPINS: u64 = 0;
-
-/// Bumped by `counter`; lives in linear memory, so it shows whether an instance was reset.
-static CALLS: AtomicI32 = AtomicI32::new(0);
-
-weft_guest::export! {
-    /// Never returns: the host must interrupt it.
-    fn spin() -> i32 {
-        let spins = &raw mut SPINS;
-        loop {
-            // SAFETY: `spins` points to a static, valid forever; an instance runs one call at a
-            // time on one thread, so nothing else touches it. Volatile accesses cannot be
-            // optimized away, and so neither can the loop.
-            unsafe { spins.write_volatile(spins.read_volatile().wrapping_add(1)) };
-        }
-    }
-
-    /// Executes the `unreachable` instruction: an immediate trap.
-    fn trap() -> i32 {
-        core::arch::wasm32::unreachable()
-    }
-
-    /// Allocates `mib` MiB and touches every page of it, so that linear memory must grow by
-    /// about that much; returns the MiB allocated. When `memory.grow` fails (the host's limit),
-    /// weft-guest's allocator ends the request with a 500 that says the module ran out of memory.
-    fn grow(mib: i32) -> i32 {
-        let mut blocks = Vec::new();
-        for _ in 0..mib {
-            let mut block = vec![0u8; MIB];
-            for page in block.chunks_exact_mut(PAGE) {
-                // SAFETY: `page` is a live, exclusively borrowed 64 KiB slice, so its first byte
-                // is valid for writes. Volatile keeps the optimizer from eliding the write, and
-                // with it the allocation.
-                unsafe { std::ptr::write_volatile(&mut page[0], 1) };
-            }
-            blocks.push(block);
-        }
-        blocks.len() as i32
-    }
-
-    /// Counts its calls in this instance: 1 on a fresh instance.
-    fn counter() -> i32 {
-        CALLS.fetch_add(1, Ordering::Relaxed) + 1
-    }
-}
+include!("exports.rs");

@@ -1,8 +1,11 @@
 //! `GET /sandbox`: tries what a WASI guest might reach of the host, through Rust's std, and
 //! reports what it got. Weft grants no WASI capability by default, so the files and environment
-//! variables it tries should be out of reach, while its stdout lands in the server log.
+//! variables it tries should be out of reach, while its stdout lands in the server log. The
+//! `request_header` and `config` host functions, which need no grant, are probed here too.
 
-use std::time::SystemTime;
+use std::collections::hash_map::RandomState;
+use std::hash::BuildHasher;
+use std::time::{Instant, SystemTime};
 use weft_guest::Json;
 
 weft_guest::export! {
@@ -33,5 +36,25 @@ weft_guest::export! {
             .map(|elapsed| elapsed.as_secs_f64())
             .unwrap_or(0.0);
         Json::object([("unixSeconds", seconds.into())])
+    }
+
+    /// The monotonic clock (`Instant`), which only a module granted `clock` may read either.
+    fn monotonic() -> Json {
+        let started = Instant::now();
+        Json::object([("elapsedNanos", (started.elapsed().as_nanos() as f64).into())])
+    }
+
+    /// Random bytes (std seeds a hash map's keys with WASI's `random_get`), which need `random`.
+    fn random() -> Json {
+        let hash = RandomState::new().hash_one(0u8);
+        Json::object([("hash", ((hash >> 12) as f64).into())])
+    }
+
+    /// What the host tells about the request and the module: the `X-Probe` header and the
+    /// `greeting` configuration value, `null` when absent.
+    fn context() -> Json {
+        let header = weft_guest::request_header("X-Probe");
+        let greeting = weft_guest::config("greeting");
+        Json::object([("header", header.into()), ("greeting", greeting.into())])
     }
 }

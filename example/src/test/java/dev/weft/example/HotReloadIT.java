@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,7 +42,9 @@ class HotReloadIT {
     @BeforeAll
     static void start() throws Exception {
         server = RunningExample.start(Map.of(), compilerJars(),
-                "-Dweft.wasm.hot-reload.directory=" + modules, "-Dweft.wasm.hot-reload.poll-interval=PT0.2S");
+                "-Dweft.wasm.hot-reload.directory=" + modules, "-Dweft.wasm.hot-reload.poll-interval=PT0.2S",
+                // Room for the long request of finishesARequestInFlightOnTheVersionItStartedOn.
+                "-Dweft.wasm.modules.faults.timeout=PT2M");
     }
 
     @AfterAll
@@ -54,9 +58,10 @@ class HotReloadIT {
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> answers = new ConcurrentLinkedQueue<>();
         AtomicBoolean loading = new AtomicBoolean(true);
+        List<Future<Void>> clientsDone = new ArrayList<>();
         try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int client = 0; client < 16; client++) {
-                clients.submit(() -> {
+                clientsDone.add(clients.submit(() -> {
                     boolean sawNewVersion = false;
                     while (loading.get()) {
                         HttpResponse<byte[]> response = server.get("/hello");
@@ -69,7 +74,7 @@ class HotReloadIT {
                         sawNewVersion |= body.equals("hi from version 2");
                     }
                     return null;
-                });
+                }));
             }
             Thread.sleep(1000);
             install(Path.of(System.getProperty("weft.example.testWasm", "target/test-wasm"), "hello.wasm"), "hello.wasm");
@@ -79,6 +84,14 @@ class HotReloadIT {
             }
             Thread.sleep(1000);
             loading.set(false);
+        }
+        // A client that threw (a refused connection, a reset) is a failed request too.
+        for (Future<Void> client : clientsDone) {
+            try {
+                client.get();
+            } catch (ExecutionException e) {
+                failures.add("client failed: " + e.getCause());
+            }
         }
         assertEquals(List.of(), List.copyOf(failures));
         assertTrue(answers.contains("hi") && answers.contains("hi from version 2"), "both versions answered");
@@ -90,6 +103,39 @@ class HotReloadIT {
                 .matcher(server.log());
         assertTrue(swap.find(), server.log());
         System.out.println("hot swap of hello took " + swap.group(1) + " ms (compile, check and swap)");
+    }
+
+    @Test
+    void finishesARequestInFlightOnTheVersionItStartedOn() throws Exception {
+        // A path parameter, not a query one: on this server (started with -cp and the compiler's
+        // jars) reading any query parameter fails in Helidon (no MapperManager in its registry).
+        assertEquals("1", text(server.get("/faults/version/0")));
+        // Calibrate the spin so that the long request lasts about 20 s on this machine, far longer
+        // than a swap (which the test below waits at most 15 s for).
+        long started = System.nanoTime();
+        assertEquals("1", text(server.get("/faults/version/200")));
+        long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
+        long spin = Math.min(1_000_000, Math.max(200, 200 * 20_000 / millis));
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<HttpResponse<byte[]>> inFlight = clients.submit(() -> server.get("/faults/version/" + spin));
+            long deadline = System.currentTimeMillis() + 5_000;
+            while (((Number) module("faults").get("instancesInUse")).intValue() < 1 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(1, ((Number) module("faults").get("instancesInUse")).intValue(), "the long request runs");
+
+            install(Path.of(System.getProperty("weft.example.testWasm", "target/test-wasm"), "faults.wasm"), "faults.wasm");
+            deadline = System.currentTimeMillis() + 15_000;
+            while (!text(server.get("/faults/version/0")).equals("2") && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals("2", text(server.get("/faults/version/0")), "version 2 is live");
+            assertTrue(!inFlight.isDone(), "the long request outlasted the swap");
+            HttpResponse<byte[]> finished = inFlight.get();
+            assertEquals(200, finished.statusCode(), text(finished));
+            assertEquals("1", text(finished), "answered by the version it started on");
+        }
+        assertEquals("2", text(server.get("/faults/version/0")));
     }
 
     @Test

@@ -5,7 +5,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A time limit on the current thread: when it passes, the thread is interrupted. Interruption is
@@ -28,14 +28,27 @@ public final class Deadline implements AutoCloseable {
      */
     private static final ScheduledExecutorService TIMER = timer();
 
-    private final AtomicBoolean expired = new AtomicBoolean();
+    /*
+     * The life of a deadline. The timer and close() race for RUNNING: whoever moves it on first
+     * decides. If close() wins, the timer never interrupts. If the timer wins, close() waits until
+     * its interrupt has landed (INTERRUPTING -> EXPIRED) and then clears it, so that no interrupt
+     * arrives after close() returned to break the thread's next piece of work.
+     */
+    private static final int RUNNING = 0;
+    private static final int INTERRUPTING = 1;
+    private static final int EXPIRED = 2;
+    private static final int CLOSED_IN_TIME = 3;
+
+    private final AtomicInteger state = new AtomicInteger(RUNNING);
     private final ScheduledFuture<?> timer;
 
     private Deadline(Duration timeout) {
         Thread thread = Thread.currentThread();
         this.timer = TIMER.schedule(() -> {
-            expired.set(true);
-            thread.interrupt();
+            if (state.compareAndSet(RUNNING, INTERRUPTING)) {
+                thread.interrupt();
+                state.set(EXPIRED);
+            }
         }, timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
@@ -57,15 +70,23 @@ public final class Deadline implements AutoCloseable {
         return new Deadline(timeout);
     }
 
+    /** Whether the time ran out (and the thread was, or is being, interrupted). */
     public boolean expired() {
-        return expired.get();
+        int now = state.get();
+        return now == INTERRUPTING || now == EXPIRED;
     }
 
+    /** Ends the deadline; when it expired, clears its interrupt. Call it on the thread it limits. */
     @Override
     public void close() {
         timer.cancel(false);
-        if (expired.get()) {
-            Thread.interrupted();
+        if (state.compareAndSet(RUNNING, CLOSED_IN_TIME)) {
+            return;
         }
+        while (state.get() == INTERRUPTING) {
+            // The timer is between its decision and its interrupt: a matter of instructions.
+            Thread.onSpinWait();
+        }
+        Thread.interrupted();
     }
 }

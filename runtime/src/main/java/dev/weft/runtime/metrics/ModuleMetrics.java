@@ -1,6 +1,7 @@
 package dev.weft.runtime.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.EnumMap;
@@ -10,12 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * The meters of one wasm module: {@code weft_wasm_calls_seconds} (a histogram of call durations,
- * counted by outcome: ok, failed, trapped, timed out), {@code weft_wasm_pool_waits_total} (borrows
- * that had to wait for an instance), {@code weft_wasm_pool_rejections_total} (borrows that gave up:
- * 503), {@code weft_wasm_instantiations_total} (instances created: many more than requests means
- * instances are replaced rather than reset), and {@code weft_wasm_instances} (instances idle in the
- * pool).
+ * The meters of one wasm module, each tagged {@code module}; runtime/README.md lists them with
+ * their Prometheus names. {@code weft.wasm.calls} times the calls into the exports an application
+ * binds (not the guest allocator's, unless one fails), by {@link Outcome}.
  */
 public final class ModuleMetrics {
 
@@ -24,8 +22,14 @@ public final class ModuleMetrics {
         OK,
         /** The guest ended the request on purpose, through {@code weft.fail}. */
         FAILED,
+        /** The guest trapped: unreachable, out-of-bounds access, division by zero, stack exhausted. */
         TRAPPED,
-        TIMED_OUT
+        /** The module's own {@code timeout} stopped the guest. */
+        TIMED_OUT,
+        /** Something else stopped the guest: the server's handler timeout, or shutdown. */
+        INTERRUPTED,
+        /** The export returned, but the host could not use its result (a bad buffer, unfitting JSON). */
+        ERROR
     }
 
     private final Map<Outcome, Timer> calls = new EnumMap<>(Outcome.class);
@@ -50,8 +54,13 @@ public final class ModuleMetrics {
         instancesCreated = Counter.builder("weft.wasm.instantiations")
                 .description("instances created: at start, after failures, and when memory grew").tag("module", module)
                 .register(registry);
-        registry.gauge("weft.wasm.instances", java.util.List.of(io.micrometer.core.instrument.Tag.of("module", module)),
-                idleInstances, value -> value.get().doubleValue());
+        // Held strongly: Micrometer holds a gauge's object weakly, and the supplier is a lambda
+        // nothing else references, so a weak gauge would read NaN after the next collection.
+        Gauge.builder("weft.wasm.instances", idleInstances, value -> value.get().doubleValue())
+                .description("instances idle in the pool, ready for a request")
+                .tag("module", module)
+                .strongReference(true)
+                .register(registry);
     }
 
     public void call(Outcome outcome, long nanos) {

@@ -38,6 +38,8 @@ public final class GuestInstance {
     private final Map<String, ExportFunction> exports = new HashMap<>();
     private final List<GuestBuffer> arguments = new ArrayList<>(2);
     private boolean broken;
+    /** How long the last export call took, until it is counted; -1 when there is none. */
+    private long pendingExportNanos = -1;
 
     GuestInstance(ModuleHost host, ModuleVersion version, Instance instance) {
         this.host = host;
@@ -55,13 +57,24 @@ public final class GuestInstance {
 
     /** Calls an export with raw wasm values (see {@link WasmValues}) and returns its raw results. */
     public long[] call(String function, long... args) {
-        ExportFunction export = exports.computeIfAbsent(function, instance::export);
+        countPendingExportCall(Outcome.OK);
         long started = System.nanoTime();
+        long[] results = invoke(function, args, started);
+        // Counted once its results are taken, since they may still prove bad (see failedAfterwards).
+        pendingExportNanos = System.nanoTime() - started;
+        return results;
+    }
+
+    /** Calls the guest's allocator: bounded by the deadline like any call, but timed in the metrics only if it fails. */
+    private long[] callAllocator(String function, long... args) {
+        return invoke(function, args, System.nanoTime());
+    }
+
+    private long[] invoke(String function, long[] args, long started) {
+        ExportFunction export = exports.computeIfAbsent(function, instance::export);
         Deadline deadline = Deadline.in(host.settings().timeout());
         try (deadline) {
-            long[] results = export.apply(args);
-            host.metrics().call(Outcome.OK, System.nanoTime() - started);
-            return results;
+            return export.apply(args);
         } catch (RuntimeException | StackOverflowError e) {
             broken = true;
             throw failure(function, e, deadline.expired(), System.nanoTime() - started);
@@ -71,11 +84,13 @@ public final class GuestInstance {
     /** What a failed call becomes, counted by how it failed. */
     private RuntimeException failure(String function, Throwable error, boolean timedOut, long nanos) {
         if (error instanceof ChicoryInterruptedException) {
-            host.metrics().call(Outcome.TIMED_OUT, nanos);
-            return timedOut
-                    ? new WasmTimeoutException(host.name(), function, host.settings().timeout().toMillis())
-                    // Someone else's deadline, the handler's: it answers for itself.
-                    : new WasmCallException(host.name(), function, "interrupted", error);
+            if (timedOut) {
+                host.metrics().call(Outcome.TIMED_OUT, nanos);
+                return new WasmTimeoutException(host.name(), function, host.settings().timeout().toMillis());
+            }
+            // Someone else's deadline, the handler's: it answers for itself.
+            host.metrics().call(Outcome.INTERRUPTED, nanos);
+            return new WasmCallException(host.name(), function, "interrupted", error);
         }
         if (error instanceof GuestFailure failure) {
             host.metrics().call(Outcome.FAILED, nanos);
@@ -88,12 +103,26 @@ public final class GuestInstance {
         return new WasmCallException(host.name(), function, describe(error), error);
     }
 
+    /** Counts the last export call, if it is not counted yet, with how it ended. */
+    private void countPendingExportCall(Outcome outcome) {
+        if (pendingExportNanos >= 0) {
+            host.metrics().call(outcome, pendingExportNanos);
+            pendingExportNanos = -1;
+        }
+    }
+
+    /** The export returned, but what it returned is unusable: the call counts as an error. */
+    private WasmCallException failedAfterwards(String reason, Throwable cause) {
+        countPendingExportCall(Outcome.ERROR);
+        return new WasmCallException(host.name(), "result", reason, cause);
+    }
+
     /** Copies bytes into guest memory for one argument; they are freed when the instance is returned. */
     public GuestBuffer write(byte[] bytes) {
         if (bytes.length == 0) {
             return GuestBuffer.EMPTY;
         }
-        int pointer = (int) call(GuestAbi.ALLOC, bytes.length)[0];
+        int pointer = (int) callAllocator(GuestAbi.ALLOC, bytes.length)[0];
         instance.memory().write(pointer, bytes);
         GuestBuffer buffer = new GuestBuffer(pointer, bytes.length);
         arguments.add(buffer);
@@ -117,16 +146,16 @@ public final class GuestInstance {
         }
         if (length < 0) {
             broken = true;
-            throw new WasmCallException(host.name(), "result", "returned a length over 2 GiB", null);
+            throw failedAfterwards("returned a length over 2 GiB", null);
         }
         byte[] bytes;
         try {
             bytes = instance.memory().readBytes(pointer, length);
         } catch (RuntimeException e) {
             broken = true;
-            throw new WasmCallException(host.name(), "result", "returned a buffer outside its memory", e);
+            throw failedAfterwards("returned a buffer outside its memory", e);
         }
-        call(GuestAbi.FREE, pointer, length);
+        callAllocator(GuestAbi.FREE, pointer, length);
         return bytes;
     }
 
@@ -140,7 +169,7 @@ public final class GuestInstance {
         try {
             return type.fromJson(json);
         } catch (JsonException e) {
-            throw new WasmCallException(host.name(), "result", "returned JSON that does not fit: " + e.getMessage(), e);
+            throw failedAfterwards("returned JSON that does not fit: " + e.getMessage(), e);
         }
     }
 
@@ -148,17 +177,18 @@ public final class GuestInstance {
         return host.name();
     }
 
-    /** Marks the instance unusable: a guest thread may still be running in it. */
+    /** Marks the instance unusable: the work with it failed, and may have left it half-way. */
     void abandon() {
         broken = true;
     }
 
     /** Frees this request's arguments and gives the instance back, or discards it if it failed. */
     void close() {
+        countPendingExportCall(Outcome.OK);
         if (!broken) {
             try {
                 for (GuestBuffer argument : arguments) {
-                    call(GuestAbi.FREE, argument.pointer(), argument.length());
+                    callAllocator(GuestAbi.FREE, argument.pointer(), argument.length());
                 }
             } catch (RuntimeException e) {
                 broken = true;

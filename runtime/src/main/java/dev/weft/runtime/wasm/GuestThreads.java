@@ -2,11 +2,10 @@ package dev.weft.runtime.wasm;
 
 import dev.weft.runtime.http.CurrentRequest;
 import dev.weft.runtime.http.Request;
-import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -30,17 +29,26 @@ final class GuestThreads {
     private GuestThreads() {}
 
     /**
-     * Runs {@code work} on a guest thread, as part of the current request (host functions see it),
-     * and waits for it. If the waiting thread is interrupted (its handler timed out), the guest
-     * thread is interrupted too, which stops a guest at its next loop.
+     * Runs {@code task} on a guest thread, as part of the current request (host functions see it),
+     * and waits for it. The task always runs to its end, cleanup included, even when nobody waits
+     * any longer: a task that holds an instance gives it (and its permit) back only when the
+     * guest has really stopped. If the waiting thread is interrupted (its handler timed out), the
+     * guest thread is interrupted too, which stops a guest at its next loop, and the waiting
+     * thread returns at once.
+     *
+     * @param ifNeverRun what to undo when no thread could be started for the task
      */
-    static <T> T run(GuestInstance guest, GuestWork<T> work) throws Exception {
+    static <T> T run(String module, GuestTask<T> task, Runnable ifNeverRun) throws Exception {
         Request request = CurrentRequest.get().orElse(null);
-        Future<T> future = THREADS.submit(() -> request == null
-                ? work.apply(guest)
-                : CurrentRequest.with(request, () -> work.apply(guest)));
+        Run<T> run = new Run<>(task, request);
         try {
-            return future.get();
+            THREADS.execute(run);
+        } catch (RuntimeException | Error e) {
+            ifNeverRun.run();
+            throw new WasmCallException(module, "call", "no guest thread could be started", e);
+        }
+        try {
+            return run.result.get();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof Exception exception) {
@@ -48,13 +56,61 @@ final class GuestThreads {
             }
             throw (Error) cause;
         } catch (InterruptedException e) {
-            future.cancel(true);
-            guest.abandon();
+            run.interrupt();
             Thread.currentThread().interrupt();
-            throw new WasmCallException(guest.moduleName(), "call", "interrupted while the guest ran", e);
-        } catch (CancellationException e) {
-            guest.abandon();
-            throw new WasmCallException(guest.moduleName(), "call", "cancelled", e);
+            throw new WasmCallException(module, "call", "interrupted while the guest ran", e);
+        }
+    }
+
+    /** Work for a guest thread. */
+    @FunctionalInterface
+    interface GuestTask<T> {
+        T run() throws Exception;
+    }
+
+    /** One task on its guest thread, which an impatient waiter may interrupt while it runs. */
+    private static final class Run<T> implements Runnable {
+        private final GuestTask<T> task;
+        private final Request request;
+        private final CompletableFuture<T> result = new CompletableFuture<>();
+        private Thread runner;
+        private boolean interrupted;
+        private boolean ended;
+
+        Run(GuestTask<T> task, Request request) {
+            this.task = task;
+            this.request = request;
+        }
+
+        @Override
+        public void run() {
+            synchronized (this) {
+                runner = Thread.currentThread();
+                if (interrupted) {
+                    // The waiter gave up before the task began: it starts interrupted, and stops early.
+                    runner.interrupt();
+                }
+            }
+            try {
+                T value = request == null ? task.run() : CurrentRequest.with(request, task::run);
+                result.complete(value);
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            } finally {
+                synchronized (this) {
+                    ended = true;
+                    runner = null;
+                }
+                // An interrupt that arrived as the task ended must not reach the pool's next task.
+                Thread.interrupted();
+            }
+        }
+
+        synchronized void interrupt() {
+            interrupted = true;
+            if (!ended && runner != null) {
+                runner.interrupt();
+            }
         }
     }
 }

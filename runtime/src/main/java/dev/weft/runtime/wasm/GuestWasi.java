@@ -15,14 +15,21 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * WASI (preview 1) for one instance, with nothing of the host unless granted: no environment, no
- * files, no arguments, and a clock and random bytes that fail the call unless the module has the
- * {@code clock} or {@code random} grant. The guest's stdout and stderr become lines of the server
- * log under the module's name.
+ * files, no arguments, and clocks, sleeps and random bytes that fail the call unless the module
+ * has the {@code clock} or {@code random} grant. The guest's stdout and stderr become lines of the
+ * server log under the module's name.
  */
 final class GuestWasi {
+
+    /**
+     * The WASI functions that read a clock. Chicory answers the monotonic clock and sleeps with
+     * {@code System.nanoTime()} whatever clock it is given, so without the grant they are replaced.
+     */
+    private static final Set<String> CLOCK_FUNCTIONS = Set.of("clock_time_get", "clock_res_get", "poll_oneoff");
 
     private GuestWasi() {}
 
@@ -40,7 +47,20 @@ final class GuestWasi {
             settings.directories().forEach(options::withDirectory);
         }
         WasiPreview1 wasi = WasiPreview1.builder().withOptions(options.build()).build();
-        return List.of(wasi.toHostFunctions());
+        List<HostFunction> functions = List.of(wasi.toHostFunctions());
+        return settings.granted(Grant.CLOCK) ? functions : withoutClocks(module, functions);
+    }
+
+    /** The same functions, but those that read a clock fail the call, as a refused weft function does. */
+    private static List<HostFunction> withoutClocks(String module, List<HostFunction> functions) {
+        return functions.stream()
+                .map(function -> CLOCK_FUNCTIONS.contains(function.name())
+                        ? new HostFunction(function.module(), function.name(), function.functionType(),
+                                (instance, args) -> {
+                                    throw new HostFunctions.MissingGrantException(module, "WASI " + function.name(), "clock");
+                                })
+                        : function)
+                .toList();
     }
 
     /** Buffers what a guest writes and logs each complete line. */

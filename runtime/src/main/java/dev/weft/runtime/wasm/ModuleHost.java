@@ -1,10 +1,12 @@
 package dev.weft.runtime.wasm;
 
 import com.dylibso.chicory.runtime.ByteArrayMemory;
+import com.dylibso.chicory.runtime.ChicoryInterruptedException;
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
+import dev.weft.runtime.Deadline;
 import dev.weft.runtime.metrics.ModuleMetrics;
 import dev.weft.wasm.abi.GuestAbi;
 import java.lang.System.Logger.Level;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Hosts one module: keeps instances ready so that a request does not pay for instantiation (the
@@ -35,6 +38,8 @@ public final class ModuleHost {
     private final Semaphore permits;
     private final ConcurrentLinkedDeque<GuestInstance> idle = new ConcurrentLinkedDeque<>();
     private volatile ModuleVersion current;
+    /** Held while a hot reload checks a new version against the live one and swaps it in. */
+    private final ReentrantLock reloading = new ReentrantLock();
 
     ModuleHost(String name, ModuleVersion version, ModuleSettings settings, MetricsFactory metricsFactory) {
         this.name = name;
@@ -70,19 +75,20 @@ public final class ModuleHost {
     /**
      * Runs {@code work} on an instance lent for it alone, on a guest thread (see {@link GuestThreads}),
      * then gives the instance back, reset, or discards it if the work failed.
+     *
+     * <p>The permit (one of {@code max-instances}) is taken here, on the request's thread, and
+     * given back on the guest thread once the guest code has really stopped: a request whose
+     * handler timed out may return before its guest stops, and must not make room for another
+     * one meanwhile.
      */
     public <T> T call(GuestWork<T> work) {
-        GuestInstance guest = borrow();
+        acquire();
         try {
-            return GuestThreads.run(guest, work);
+            return GuestThreads.run(name, () -> serve(work), permits::release);
         } catch (RuntimeException | Error e) {
-            guest.abandon();
             throw e;
         } catch (Exception e) {
-            guest.abandon();
             throw new WasmCallException(name, "call", e.toString(), e);
-        } finally {
-            guest.close();
         }
     }
 
@@ -91,22 +97,35 @@ public final class ModuleHost {
         call(work);
     }
 
-    /** Lends an instance; close it to give it back. */
-    GuestInstance borrow() {
-        acquire();
+    /** On the guest thread, holding a permit: an instance, the work, and the instance back. */
+    private <T> T serve(GuestWork<T> work) throws Exception {
+        GuestInstance guest;
         try {
-            ModuleVersion version = current;
-            for (GuestInstance instance; (instance = idle.pollFirst()) != null; ) {
-                if (instance.version() == version) {
-                    return instance;
-                }
-                // Left over from a version a hot reload replaced: let it go.
-            }
-            return instantiate(version);
+            guest = lend();
         } catch (RuntimeException | Error e) {
             permits.release();
             throw e;
         }
+        try {
+            return work.apply(guest);
+        } catch (Exception | Error e) {
+            guest.abandon();
+            throw e;
+        } finally {
+            guest.close();
+        }
+    }
+
+    /** An idle instance of the live version, or a new one (guest code: under the module's deadline). */
+    private GuestInstance lend() {
+        ModuleVersion version = current;
+        for (GuestInstance instance; (instance = idle.pollFirst()) != null; ) {
+            if (instance.version() == version) {
+                return instance;
+            }
+            // Left over from a version a hot reload replaced: let it go.
+        }
+        return instantiate(version);
     }
 
     private void acquire() {
@@ -188,6 +207,10 @@ public final class ModuleHost {
         return settings.maxInstances() - permits.availablePermits();
     }
 
+    ReentrantLock reloadLock() {
+        return reloading;
+    }
+
     ModuleVersion currentVersion() {
         return current;
     }
@@ -205,20 +228,33 @@ public final class ModuleHost {
         idle.clear();
     }
 
+    /**
+     * A new instance, started and primed. Instantiation runs guest code (the start function, the
+     * allocator's first use), so it is bounded by the module's {@code timeout} like a call.
+     */
     private GuestInstance instantiate(ModuleVersion version) {
         MemoryLimits declared = version.declaredLimits();
         ImportValues imports = ImportValues.builder()
                 .addFunction(weftFunctions.toArray(HostFunction[]::new))
                 .addFunction(GuestWasi.functions(name, settings).toArray(HostFunction[]::new))
                 .build();
-        Instance instance = Instance.builder(version.module())
-                .withMachineFactory(version.machineFactory())
-                .withImportValues(imports)
-                .withMemoryLimits(new MemoryLimits(declared.initialPages(),
-                        Math.min(declared.maximumPages(), settings.maxMemoryPages())))
-                .withMemoryFactory(ByteArrayMemory::new)
-                .build();
-        prime(instance);
+        Instance instance;
+        Deadline deadline = Deadline.in(settings.timeout());
+        try (deadline) {
+            instance = Instance.builder(version.module())
+                    .withMachineFactory(version.machineFactory())
+                    .withImportValues(imports)
+                    .withMemoryLimits(new MemoryLimits(declared.initialPages(),
+                            Math.min(declared.maximumPages(), settings.maxMemoryPages())))
+                    .withMemoryFactory(ByteArrayMemory::new)
+                    .build();
+            prime(instance);
+        } catch (ChicoryInterruptedException e) {
+            if (deadline.expired()) {
+                throw new WasmTimeoutException(name, "instantiation", settings.timeout().toMillis());
+            }
+            throw new WasmCallException(name, "instantiation", "interrupted", e);
+        }
         version.rememberFreshState(instance);
         metrics.instanceCreated();
         return new GuestInstance(this, version, instance);

@@ -35,7 +35,10 @@ final class ModuleReloader implements AutoCloseable {
     private final Path directory;
     private final Duration interval;
     private final WasmModules modules;
-    private final Map<Path, String> seen = new HashMap<>();
+    /** The SHA-256 of each file last handed to its module (swapped in or refused): done with. */
+    private final Map<Path, String> loaded = new HashMap<>();
+    /** The SHA-256 of each file whose module is not known yet, so that it is reported only once. */
+    private final Map<Path, String> unmatched = new HashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -69,21 +72,31 @@ final class ModuleReloader implements AutoCloseable {
         thread.interrupt();
     }
 
-    /** Polls rather than using a WatchService: simple, portable, and a second's delay is fine here. */
+    /**
+     * Polls rather than using a WatchService: simple, portable, and a second's delay is fine here.
+     * Whatever one scan throws, even an Error such as running out of memory while compiling, is
+     * logged and the next scan comes: hot reload must not die silently.
+     */
     private void watch() {
         while (running) {
             try {
                 scanOnce();
+            } catch (Throwable e) {
+                LOG.log(Level.WARNING, "hot reload: scanning " + directory + " failed", e);
+            }
+            try {
                 Thread.sleep(interval.toMillis());
             } catch (InterruptedException e) {
                 return;
-            } catch (IOException | RuntimeException e) {
-                LOG.log(Level.WARNING, "hot reload: scanning " + directory + " failed", e);
             }
         }
     }
 
-    /** Loads every new or changed .wasm of the folder; visible to tests. */
+    /**
+     * Loads every new or changed .wasm of the folder; visible to tests. A file is done with once
+     * its module was found: a file whose module is not (yet) known is looked at again on every
+     * scan, since modules register when the application first uses them, after the watch began.
+     */
     void scanOnce() throws IOException {
         List<Path> files;
         try (Stream<Path> listing = Files.list(directory)) {
@@ -92,15 +105,22 @@ final class ModuleReloader implements AutoCloseable {
         for (Path file : files) {
             byte[] bytes = Files.readAllBytes(file);
             String sha256 = sha256(bytes);
-            if (sha256.equals(seen.put(file, sha256))) {
+            if (sha256.equals(loaded.get(file))) {
                 continue;
             }
             String fileName = file.getFileName().toString();
             String name = fileName.substring(0, fileName.length() - ".wasm".length());
             ModuleHost host = modules.find(name).orElse(null);
             if (host == null) {
-                LOG.log(Level.WARNING, "hot reload: {0} names no module of this application; ignored", fileName);
-            } else if (!sha256.equals(host.version().sha256())) {
+                if (!sha256.equals(unmatched.put(file, sha256))) {
+                    LOG.log(Level.WARNING, "hot reload: {0} names no module this application uses (yet); ignored"
+                            + " until one of that name starts", fileName);
+                }
+                continue;
+            }
+            unmatched.remove(file);
+            loaded.put(file, sha256);
+            if (!sha256.equals(host.version().sha256())) {
                 try {
                     long millis = modules.reload(name, bytes, "reloaded from " + file.toAbsolutePath());
                     LOG.log(Level.INFO, "hot reload: module ''{0}'' is now {1} (sha256 {2}), swapped in {3,number,#} ms",

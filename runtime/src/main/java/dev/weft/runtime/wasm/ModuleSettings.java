@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  *       then 503 with {@code Retry-After}</td></tr>
  *   <tr><td>{@code max-memory}</td><td>256MiB</td><td>linear memory limit; {@code memory.grow}
  *       past it fails in the guest</td></tr>
- *   <tr><td>{@code timeout}</td><td>PT10S</td><td>wall-clock limit of one call; then 504</td></tr>
+ *   <tr><td>{@code timeout}</td><td>PT10S</td><td>wall-clock limit of one call, and of creating an instance; then 504</td></tr>
  *   <tr><td>{@code stateful}</td><td>false</td><td>keep an instance's memory between requests
  *       instead of resetting it</td></tr>
  *   <tr><td>{@code env.<NAME>}</td><td></td><td>environment variables a guest with {@code env} sees</td></tr>

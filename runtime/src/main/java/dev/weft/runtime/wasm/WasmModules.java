@@ -85,9 +85,17 @@ public final class WasmModules implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("it is not valid WebAssembly: " + e.getMessage(), e);
         }
-        ModuleReloader.checkExports(host.currentVersion().module(), module);
-        ModuleVersion candidate = new ModuleVersion(label, ModuleReloader.sha256(wasm), module, RuntimeCompiler.compile(module));
-        host.replace(candidate, host.check(candidate));
+        // One reload of a module at a time: two at once could each check against the same live
+        // version and then both replace it, the later swap undoing the earlier.
+        host.reloadLock().lock();
+        try {
+            ModuleReloader.checkExports(host.currentVersion().module(), module);
+            ModuleVersion candidate = new ModuleVersion(label, ModuleReloader.sha256(wasm), module,
+                    RuntimeCompiler.compile(module));
+            host.replace(candidate, host.check(candidate));
+        } finally {
+            host.reloadLock().unlock();
+        }
         return (System.nanoTime() - started) / 1_000_000;
     }
 
