@@ -106,9 +106,16 @@ class HotReloadIT {
     }
 
     @Test
+    void readsQueryParametersOnAClassPathOfSeveralJars() throws Exception {
+        // This server runs from -cp (the jar plus the compiler's jars), where Helidon finds its
+        // services only through the merged META-INF/helidon/manifest of the shaded jar.
+        HttpResponse<byte[]> answer = server.get("/java/matmul?n=2&seed=1");
+        assertEquals(200, answer.statusCode(), text(answer));
+        assertTrue(text(answer).contains("\"checksum\":1.7407857144998435"), text(answer));
+    }
+
+    @Test
     void finishesARequestInFlightOnTheVersionItStartedOn() throws Exception {
-        // A path parameter, not a query one: on this server (started with -cp and the compiler's
-        // jars) reading any query parameter fails in Helidon (no MapperManager in its registry).
         assertEquals("1", text(server.get("/faults/version/0")));
         // Calibrate the spin so that the long request lasts about 20 s on this machine, far longer
         // than a swap (which the test below waits at most 15 s for).
