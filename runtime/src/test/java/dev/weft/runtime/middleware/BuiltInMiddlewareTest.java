@@ -17,7 +17,10 @@ import dev.weft.runtime.http.RouteHandler;
 import dev.weft.runtime.http.Router;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +72,36 @@ class BuiltInMiddlewareTest {
         assertEquals(500, failed.status());
         assertFalse(body(failed).contains("secret"), body(failed));
         assertFalse(body(failed).contains("NullPointer"), body(failed));
+    }
+
+    /** An Error below error handling still gets a problem body, the request id header and an access log line. */
+    @Test
+    void errorsAreAnsweredWithTheRequestIdAndLoggedLikeExceptions() throws Exception {
+        List<String> accessLines = new ArrayList<>();
+        java.util.logging.Logger accessLog = java.util.logging.Logger.getLogger("weft.access");
+        Handler capture = new Handler() {
+            @Override public void publish(LogRecord record) { accessLines.add(record.getMessage()); }
+            @Override public void flush() {}
+            @Override public void close() {}
+        };
+        accessLog.addHandler(capture);
+        try {
+            for (Error error : List.<Error>of(new AssertionError("invariant broken"), new NoClassDefFoundError("Gone"))) {
+                RouteHandler failing = Middleware.chain(List.of(new RequestIds("X-Request-Id"), new AccessLog(),
+                        new ErrorHandling(Map.of())), request -> { throw error; });
+                String id = "id-" + accessLines.size();
+                Response response = failing.handle(FakeRequest.get("/x").header("X-Request-Id", id));
+                assertEquals(500, response.status(), error.toString());
+                assertEquals(id, response.header("X-Request-Id"));
+                assertTrue(body(response).contains("\"requestId\":\"" + id + "\""), body(response));
+                assertFalse(body(response).contains("Gone") || body(response).contains("invariant"), body(response));
+                assertTrue(accessLines.getLast().startsWith("method=GET route=- path=/x status=500 duration_ms="),
+                        accessLines.toString());
+                assertTrue(accessLines.getLast().endsWith(" request_id=" + id), accessLines.toString());
+            }
+        } finally {
+            accessLog.removeHandler(capture);
+        }
     }
 
     @Test
