@@ -70,6 +70,10 @@ final class GuestBuilder {
         Path wasm = crate.output(cargoTargetDirectory);
         Path stamp = fingerprints.resolve(stampName(crate));
         RustToolchain toolchain = toolchain(crate);
+        String missing = toolchain.cannotBuild(crate.target());
+        if (missing != null) {
+            throw new MojoFailureException("Cannot build Rust crate '" + crate.module() + "': " + missing);
+        }
         // Another cargo, or other flags, may build other code from the same sources.
         String toolchainInputs = toolchain.cargo() + " " + toolchain.extraArguments();
         String fingerprint = SourceFingerprint.of(crate, toolchainInputs);
