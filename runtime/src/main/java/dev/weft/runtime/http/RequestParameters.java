@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -39,6 +40,23 @@ public final class RequestParameters {
 
     public Value header(String name) {
         return new Value("header", name, request.header(name));
+    }
+
+    /**
+     * Reads a JSON body after the named parameters. When they already have violations and the body
+     * is malformed too (a 400), the body's problem joins them, as a violation of the body itself, so
+     * that one answer lists both; the body is then null. Otherwise its error is thrown as it is.
+     */
+    public <T> T body(Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (HttpException e) {
+            if (e.status() != 400 || violations.isEmpty()) {
+                throw e;
+            }
+            violations.add(new Violation("body", "", e.detail()));
+            return null;
+        }
     }
 
     /** Checks one field of the request's JSON body; {@code path} names it, such as {@code items[2].name}. */
