@@ -166,12 +166,16 @@ public final class Implementations {
 
         @Override
         public String me(Principal principal, Request request) {
-            return principal.subject() + " via " + request.attribute("chain");
+            String text = principal.subject() + " via " + request.attribute("chain");
+            Chains.record(request, "handler");
+            return text;
         }
 
         @Override
         public String delete(int id, Request request) {
-            return "deleted " + id + " via " + request.attribute("chain");
+            String text = "deleted " + id + " via " + request.attribute("chain");
+            Chains.record(request, "handler");
+            return text;
         }
 
         @Override

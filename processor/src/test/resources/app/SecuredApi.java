@@ -12,7 +12,8 @@ import dev.weft.runtime.http.Request;
 
 /**
  * Routes behind a chain: authentication for the interface, roles for one method, and @Use classes
- * of both (Chains.Tagging, then Chains.Audit and the guard Chains.EvenIds); see Implementations.Secured.
+ * of both (Chains.Tagging, then Chains.Maintenance, Chains.Audit and the guard Chains.EvenIds); see
+ * Implementations.Secured, whose handlers record "handler" in the chain when they run.
  */
 @Api("/secured")
 @Authenticated
@@ -24,7 +25,7 @@ public interface SecuredApi {
 
     @Delete("/things/{id}")
     @RolesAllowed({"admin", "owner"})
-    @Use({Chains.Audit.class, Chains.EvenIds.class})
+    @Use({Chains.Maintenance.class, Chains.Audit.class, Chains.EvenIds.class})
     String delete(@PathParam("id") int id, Request request);
 
     @Get("/audits")

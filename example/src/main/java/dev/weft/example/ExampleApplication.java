@@ -20,6 +20,7 @@ public final class ExampleApplication {
         OrderService orders = new OrderService();
         WeftServer.builder(config)
                 .modules(modules)
+                .use(new TotalTiming())
                 .errorStatus(OrderService.OrderNotFoundException.class, 404)
                 .routes(new MatmulApiRoutes(new MatmulService(modules)))
                 .routes(new GreetingApiRoutes(new GreetingService()))

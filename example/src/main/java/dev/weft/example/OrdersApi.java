@@ -10,6 +10,7 @@ import dev.weft.annotations.security.Authenticated;
 import dev.weft.annotations.validation.Max;
 import dev.weft.annotations.validation.Min;
 import dev.weft.annotations.validation.NotBlank;
+import dev.weft.annotations.validation.NotNull;
 import dev.weft.annotations.validation.Size;
 import dev.weft.runtime.http.Principal;
 import dev.weft.runtime.http.Response;
@@ -21,9 +22,9 @@ import io.avaje.jsonb.Json;
 @Use(ServerTiming.class)
 public interface OrdersApi {
 
-    /** What a client sends to order. */
+    /** What a client sends to order; an Integer, so that a missing quantity says "is required" rather than 0. */
     @Json
-    record NewOrder(@NotBlank @Size(min = 1, max = 64) String item, @Min(1) @Max(1000) int quantity) {}
+    record NewOrder(@NotBlank @Size(min = 1, max = 64) String item, @NotNull @Min(1) @Max(1000) Integer quantity) {}
 
     /** An order as stored. */
     @Json

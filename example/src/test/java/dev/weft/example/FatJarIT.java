@@ -3,9 +3,11 @@ package dev.weft.example;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.jar.JarFile;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The fat jar holds the compiled modules, and neither a wasm compiler nor ASM. */
@@ -30,13 +32,20 @@ class FatJarIT {
     @Test
     void carriesEveryModuleAsBytecodeAndAManifest() throws Exception {
         try (JarFile jar = new JarFile(JAR.toFile())) {
-            for (String module : List.of("Matmul", "Echo", "Stats")) {
-                String base = "dev/weft/example/wasm/" + module + "Module";
+            // Every crate of src/main/rust is a module.
+            List<String> modules;
+            try (Stream<Path> crates = Files.list(Path.of("src/main/rust"))) {
+                modules = crates.filter(crate -> Files.isRegularFile(crate.resolve("Cargo.toml")))
+                        .map(crate -> crate.getFileName().toString()).sorted().toList();
+            }
+            assertEquals(9, modules.size(), modules.toString());
+            for (String module : modules) {
+                String base = "dev/weft/example/wasm/" + Character.toUpperCase(module.charAt(0)) + module.substring(1) + "Module";
                 assertTrue(jar.getEntry(base + "Machine.class") != null, base + "Machine.class");
                 assertTrue(jar.getEntry(base + ".class") != null, base + ".class");
                 assertTrue(jar.getEntry(base + ".meta") != null, base + ".meta");
+                assertTrue(jar.getEntry("META-INF/weft/modules/" + module + ".properties") != null, module + ".properties");
             }
-            assertTrue(jar.getEntry("META-INF/weft/modules/matmul.properties") != null);
             // No .wasm file ships: the modules exist only as bytecode and code-less metadata.
             assertEquals(List.of(), jar.stream().map(entry -> entry.getName()).filter(n -> n.endsWith(".wasm")).toList());
         }

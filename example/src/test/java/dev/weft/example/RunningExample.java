@@ -129,6 +129,45 @@ final class RunningExample implements AutoCloseable {
         return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** An answer read off a raw socket: for requests that java.net.http cannot send, malformed ones. */
+    record RawResponse(int status, Map<String, String> headers, String body) {}
+
+    /**
+     * Writes {@code request} as is to a new connection and reads one response: the status line,
+     * the headers (names in lower case) and the body of its Content-Length.
+     */
+    RawResponse raw(byte[] request) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request);
+            socket.getOutputStream().flush();
+            java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
+            String statusLine = line(in);
+            Map<String, String> headers = new java.util.LinkedHashMap<>();
+            for (String header = line(in); !header.isEmpty(); header = line(in)) {
+                int colon = header.indexOf(':');
+                headers.put(header.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT), header.substring(colon + 1).trim());
+            }
+            byte[] body = new byte[Integer.parseInt(headers.getOrDefault("content-length", "0"))];
+            in.readFully(body);
+            return new RawResponse(Integer.parseInt(statusLine.split(" ")[1]), headers,
+                    new String(body, StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String line(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0) {
+                throw new IOException("the connection closed in the middle of a line: " + line);
+            }
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
+    }
+
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
@@ -166,6 +205,11 @@ final class RunningExample implements AutoCloseable {
     @SuppressWarnings("unchecked")
     static Map<String, Object> json(HttpResponse<byte[]> response) {
         return (Map<String, Object>) JSON.fromJson(response.body());
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> json(String body) {
+        return (Map<String, Object>) JSON.fromJson(body);
     }
 
     static String text(HttpResponse<byte[]> response) {

@@ -24,6 +24,7 @@ import dev.weft.wasm.abi.ModuleManifest;
 import dev.weft.wasm.abi.WasmSignature;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,12 @@ import javax.tools.Diagnostic;
  * generated code adds errors of its own.
  */
 final class ApiReader {
+
+    /** The server's own routes (the runtime's HealthRoutes): a route of the application cannot have them. */
+    static final List<String> RESERVED_PATHS = List.of("/health", "/metrics");
+
+    /** The name that silences the warning about a Principal parameter of a route open to anonymous requests. */
+    static final String ANONYMOUS_PRINCIPAL = "weft:anonymous-principal";
 
     private final Elements elements;
     private final Messager messager;
@@ -146,6 +153,11 @@ final class ApiReader {
                 error(method, describe(method) + ": " + e.getMessage());
                 return Optional.empty();
             }
+            if (RESERVED_PATHS.contains(template.text())) {
+                error(method, describe(method) + ": path '" + template.text() + "' is the server's own ("
+                        + String.join(" and ", RESERVED_PATHS) + " are reserved); choose another");
+                return Optional.empty();
+            }
         }
         boolean isRoute = httpMethod != null;
         List<Param> params = new ArrayList<>();
@@ -161,6 +173,7 @@ final class ApiReader {
             Optional<List<ChainStep>> steps = chains.read(api, method);
             failed |= steps.isEmpty();
             chain = steps.orElse(List.of());
+            steps.ifPresent(read -> warnOfAnonymousPrincipal(method, params, read));
             for (Param param : params) {
                 if (param.source() == Source.BODY && (param.type().kind() == Kind.JSON || param.type().kind() == Kind.JSON_LIST)) {
                     TypeMirror record = param.type().kind() == Kind.JSON ? param.type().type()
@@ -178,6 +191,31 @@ final class ApiReader {
         WasmBinding binding = export == null ? null : bind(method, export, params, returns);
         return Optional.of(new Operation(method, name, httpMethod, template, List.copyOf(params), returns, binding,
                 chain, validations));
+    }
+
+    /**
+     * A Principal parameter is null when the request is anonymous, which is only possible on a
+     * route that requires no authentication. That may be meant (a route that greets a caller it
+     * knows), so it is a warning, silenced by {@code @SuppressWarnings("weft:anonymous-principal")}.
+     */
+    private void warnOfAnonymousPrincipal(ExecutableElement method, List<Param> params, List<ChainStep> chain) {
+        if (chain.stream().anyMatch(step -> step.kind() == ChainStep.Kind.AUTHENTICATED || step.kind() == ChainStep.Kind.ROLES)) {
+            return;
+        }
+        for (Param param : params) {
+            if (param.source() == Source.PRINCIPAL && !suppressed(param.element(), ANONYMOUS_PRINCIPAL)
+                    && !suppressed(method, ANONYMOUS_PRINCIPAL)) {
+                messager.printMessage(Diagnostic.Kind.WARNING, "parameter '" + param.javaName() + "' of "
+                        + describe(method) + " is null for anonymous requests: the route has no @Authenticated or"
+                        + " @RolesAllowed (add one, or @SuppressWarnings(\"" + ANONYMOUS_PRINCIPAL + "\") if null is"
+                        + " expected)", param.element());
+            }
+        }
+    }
+
+    private static boolean suppressed(Element element, String warning) {
+        SuppressWarnings suppress = element.getAnnotation(SuppressWarnings.class);
+        return suppress != null && Arrays.asList(suppress.value()).contains(warning);
     }
 
     private static boolean hasSecurityOrUse(ExecutableElement method) {

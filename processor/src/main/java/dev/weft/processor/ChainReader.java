@@ -64,8 +64,12 @@ final class ChainReader {
         }
         boolean valid = true;
         for (Element declaring : List.of(api, method)) {
-            for (TypeMirror type : useClasses(declaring)) {
-                Optional<ChainStep> step = classStep(declaring, type);
+            Optional<AnnotationMirror> use = useAnnotation(declaring);
+            if (use.isEmpty()) {
+                continue;
+            }
+            for (TypeMirror type : useClasses(use.get())) {
+                Optional<ChainStep> step = classStep(new Site(declaring, use.get()), type);
                 valid &= step.isPresent();
                 step.ifPresent(steps::add);
             }
@@ -73,7 +77,10 @@ final class ChainReader {
         return valid ? Optional.of(List.copyOf(steps)) : Optional.empty();
     }
 
-    private Optional<ChainStep> classStep(Element declaring, TypeMirror type) {
+    /** Where a {@code @Use} is written: errors about its classes point at the annotation. */
+    private record Site(Element element, AnnotationMirror annotation) {}
+
+    private Optional<ChainStep> classStep(Site declaring, TypeMirror type) {
         TypeElement element = (TypeElement) types.asElement(type);
         String name = element.getQualifiedName().toString();
         boolean middleware = implementsType(type, MIDDLEWARE);
@@ -89,33 +96,72 @@ final class ChainReader {
                     + " cannot be constructed: it must be a public, non-abstract, top-level or static class");
             return Optional.empty();
         }
-        Boolean takesConfig = constructor(element);
-        if (takesConfig == null) {
+        Optional<TypeElement> hidden = hiddenEnclosingClass(element, declaring.element());
+        if (hidden.isPresent()) {
+            error(declaring, "@Use(" + element.getSimpleName() + ".class): " + name + " cannot be constructed by the"
+                    + " generated routes: its enclosing class " + hidden.get().getQualifiedName() + " is not visible to"
+                    + " them; make it public");
+            return Optional.empty();
+        }
+        ExecutableElement constructor = constructor(element);
+        if (constructor == null) {
             error(declaring, "@Use(" + element.getSimpleName() + ".class): " + name + " cannot be constructed: give it a"
                     + " public constructor taking no parameters or one " + CONFIG);
             return Optional.empty();
         }
+        List<String> checked = constructor.getThrownTypes().stream().filter(this::isChecked).map(TypeMirror::toString).toList();
+        if (!checked.isEmpty()) {
+            error(declaring, "@Use(" + element.getSimpleName() + ".class): the constructor of " + name + " throws the"
+                    + " checked " + String.join(", ", checked) + ", which the generated routes cannot handle; throw an"
+                    + " unchecked exception instead");
+            return Optional.empty();
+        }
+        boolean takesConfig = !constructor.getParameters().isEmpty();
         return Optional.of(new ChainStep(middleware ? ChainStep.Kind.MIDDLEWARE : ChainStep.Kind.GUARD,
                 ClassName.get(element), List.of(), takesConfig));
     }
 
-    /** FALSE for a public no-argument constructor, TRUE for one taking Config, null for neither. */
-    private Boolean constructor(TypeElement element) {
-        Boolean found = null;
+    /** The public constructor the generated code calls: the no-argument one, else the one taking Config; or null. */
+    private ExecutableElement constructor(TypeElement element) {
+        ExecutableElement found = null;
         for (ExecutableElement constructor : ElementFilter.constructorsIn(element.getEnclosedElements())) {
             if (!constructor.getModifiers().contains(Modifier.PUBLIC)) {
                 continue;
             }
             if (constructor.getParameters().isEmpty()) {
-                return false;
+                return constructor;
             }
             if (constructor.getParameters().size() == 1
                     && types.asElement(constructor.getParameters().get(0).asType()) instanceof TypeElement parameter
                     && parameter.getQualifiedName().contentEquals(CONFIG)) {
-                found = true;
+                found = constructor;
             }
         }
         return found;
+    }
+
+    private boolean isChecked(TypeMirror thrown) {
+        return !implementsType(thrown, RuntimeException.class.getName()) && !implementsType(thrown, Error.class.getName());
+    }
+
+    /**
+     * An enclosing class that the generated routes, a top-level class in the package of
+     * {@code user}'s interface, cannot see: a private one, or a package-private one of another package.
+     */
+    private Optional<TypeElement> hiddenEnclosingClass(TypeElement element, Element user) {
+        String routesPackage = elements.getPackageOf(user).getQualifiedName().toString();
+        for (Element outer = element.getEnclosingElement(); outer instanceof TypeElement type;
+                outer = outer.getEnclosingElement()) {
+            boolean samePackage = elements.getPackageOf(type).getQualifiedName().contentEquals(routesPackage);
+            Set<Modifier> modifiers = type.getModifiers();
+            boolean visible = modifiers.contains(Modifier.PUBLIC)
+                    || (samePackage && !modifiers.contains(Modifier.PRIVATE))
+                    || type.getKind() == ElementKind.INTERFACE; // an interface's members are public
+            if (!visible) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean isInnerClass(TypeElement element) {
@@ -127,29 +173,39 @@ final class ChainReader {
         return target != null && types.isAssignable(types.erasure(type), types.erasure(target.asType()));
     }
 
-    /** The classes of {@code @Use} on an element, read from the mirror: they may not be compiled yet. */
-    private static List<TypeMirror> useClasses(Element element) {
+    private static Optional<AnnotationMirror> useAnnotation(Element element) {
         for (AnnotationMirror annotation : element.getAnnotationMirrors()) {
             if (((TypeElement) annotation.getAnnotationType().asElement()).getQualifiedName()
                     .contentEquals(Use.class.getCanonicalName())) {
-                List<TypeMirror> classes = new ArrayList<>();
-                annotation.getElementValues().forEach((key, value) -> {
-                    if (key.getSimpleName().contentEquals("value")) {
-                        for (Object item : (List<?>) value.getValue()) {
-                            classes.add((DeclaredType) ((AnnotationValue) item).getValue());
-                        }
-                    }
-                });
-                return classes;
+                return Optional.of(annotation);
             }
         }
-        return List.of();
+        return Optional.empty();
     }
 
-    /** The interface's @Use is read for each of its routes: report each of its errors once. */
+    /** The classes of a {@code @Use}, read from the mirror: they may not be compiled yet. */
+    private static List<TypeMirror> useClasses(AnnotationMirror use) {
+        List<TypeMirror> classes = new ArrayList<>();
+        use.getElementValues().forEach((key, value) -> {
+            if (key.getSimpleName().contentEquals("value")) {
+                for (Object item : (List<?>) value.getValue()) {
+                    classes.add((DeclaredType) ((AnnotationValue) item).getValue());
+                }
+            }
+        });
+        return classes;
+    }
+
     private void error(Element element, String message) {
         if (reported.add(List.of(element, message))) {
             messager.printMessage(Diagnostic.Kind.ERROR, message, element);
+        }
+    }
+
+    /** The interface's @Use is read for each of its routes: report each of its errors once, on the annotation. */
+    private void error(Site site, String message) {
+        if (reported.add(List.of(site.element(), message))) {
+            messager.printMessage(Diagnostic.Kind.ERROR, message, site.element(), site.annotation());
         }
     }
 }

@@ -188,11 +188,21 @@ final class RoutesWriter {
                 method.addStatement("$T $L = $L", param.type().type(), locals.get(param), readParameter(params, param, statics));
             }
         }
+        boolean hasNamedParameters = operation.params().stream().anyMatch(param -> isNamedParameter(param.source()));
         for (Param param : operation.params()) {
             if (param.source() == Source.BODY) {
-                method.addStatement("$T $L = $L", param.type().type(), locals.get(param), readBody(request, param, statics));
+                // Read after the named parameters: a malformed JSON body joins their violations
+                // (RequestParameters.body) rather than hiding them, and is null then.
+                boolean joinsViolations = hasNamedParameters
+                        && (param.type().kind() == ValueType.Kind.JSON || param.type().kind() == ValueType.Kind.JSON_LIST);
+                CodeBlock read = readBody(request, param, statics);
+                method.addStatement("$T $L = $L", param.type().type(), locals.get(param),
+                        joinsViolations ? CodeBlock.of("$L.body(() -> $L)", params, read) : read);
                 RecordValidation validation = operation.validations().get(bodyRecord(param));
                 if (validation != null) {
+                    if (joinsViolations) {
+                        method.beginControlFlow("if ($L != null)", locals.get(param));
+                    }
                     if (param.type().kind() == ValueType.Kind.JSON_LIST) {
                         method.beginControlFlow("for (int i = 0; i < $L.size(); i++)", locals.get(param))
                                 .addStatement("$L($L, \"[\" + i + \"].\", $L.get(i))", validation.methodName(), params,
@@ -200,6 +210,9 @@ final class RoutesWriter {
                                 .endControlFlow();
                     } else {
                         method.addStatement("$L($L, \"\", $L)", validation.methodName(), params, locals.get(param));
+                    }
+                    if (joinsViolations) {
+                        method.endControlFlow();
                     }
                 }
             }

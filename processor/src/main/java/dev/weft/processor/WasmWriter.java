@@ -111,7 +111,8 @@ final class WasmWriter {
             String name = locals.get(param);
             ValueType type = param.type();
             switch (type.kind()) {
-                case REQUEST -> { }
+                // Not part of the export's signature (WasmSignatures): a guest asks for the principal by host call.
+                case REQUEST, PRINCIPAL -> { }
                 case BYTES, STRING, JSON, JSON_LIST -> {
                     String buffer = locals.newName(param.javaName() + "Buffer");
                     CodeBlock write = switch (type.kind()) {

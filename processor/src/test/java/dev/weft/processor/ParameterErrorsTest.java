@@ -157,7 +157,8 @@ class ParameterErrorsTest {
                           @Get("/who") String who(@HeaderParam("") String agent);
                         }
                         """),
-                "@HeaderParam",
+                "parameter 'agent' of Shop.who(String): @HeaderParam needs the header's name, such as"
+                        + " @HeaderParam(\"X-Request-Id\")",
                 "String agent");
     }
 }

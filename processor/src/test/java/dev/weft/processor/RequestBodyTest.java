@@ -87,4 +87,31 @@ class RequestBodyTest {
                 FakeRequest.of(HttpMethod.PATCH, "/bodies/checked?n=x").json("{\"name\":\"pen\",\"quantity\":2}"));
         assertEquals(List.of(new Violation("query", "n", "must be an integer")), violations(error));
     }
+
+    /** Both wrong: the one 400 lists the parameter's violation and the body's problem. */
+    @Test
+    void aMalformedBodyJoinsTheParameterViolations() {
+        HttpException error = rejection(bodies, FakeRequest.of(HttpMethod.PATCH, "/bodies/checked?n=x").json("{\"name\":"));
+        assertEquals(400, error.status());
+        assertEquals("query parameter 'n' must be an integer (and 1 more)", error.detail());
+        assertEquals(List.of(new Violation("query", "n", "must be an integer"),
+                new Violation("body", "", "malformed JSON body: " + malformedDetail())), violations(error));
+    }
+
+    /** Alone, a malformed body is the 400 it always was; a body of the wrong type stays a 415. */
+    @Test
+    void aMalformedBodyAloneOrOfTheWrongTypeKeepsItsOwnAnswer() {
+        HttpException alone = rejection(bodies, FakeRequest.of(HttpMethod.PATCH, "/bodies/checked?n=3").json("{\"name\":"));
+        assertEquals("malformed JSON body: " + malformedDetail(), alone.detail());
+        assertEquals(null, violations(alone));
+        HttpException untyped = rejection(bodies, FakeRequest.of(HttpMethod.PATCH, "/bodies/checked?n=x")
+                .header("Content-Type", "text/plain").body("{}"));
+        assertEquals(415, untyped.status());
+    }
+
+    /** What the JSON reader says of {@code {"name":}}. */
+    private String malformedDetail() {
+        String detail = rejection(bodies, FakeRequest.of(HttpMethod.PUT, "/bodies/item").json("{\"name\":")).detail();
+        return detail.substring("malformed JSON body: ".length());
+    }
 }

@@ -146,4 +146,35 @@ class RouteErrorsTest {
                 "a variable must be a whole segment such as {id}, not 'v{version}x'",
                 "String ping(");
     }
+
+    /** The server's own /health and /metrics would otherwise fail the server at start-up as duplicates. */
+    @Test
+    void routesAtTheServersOwnPathsAreErrors() {
+        assertOnlyError(Sources.weft("Shop", """
+                        @Api
+                        public interface Shop {
+                          @Get("/health") String health();
+                        }
+                        """),
+                "Shop.health(): path '/health' is the server's own (/health and /metrics are reserved); choose another",
+                "String health(");
+        assertOnlyError(Sources.weft("Shop", """
+                        @Api("/metrics")
+                        public interface Shop {
+                          @Post String push(@Body String text);
+                        }
+                        """),
+                "Shop.push(String): path '/metrics' is the server's own (/health and /metrics are reserved); choose another",
+                "String push(");
+    }
+
+    @Test
+    void pathsBelowTheServersOwnAreFine() {
+        com.google.testing.compile.CompilationSubject.assertThat(Compilers.weft().compile(Sources.weft("Shop", """
+                        @Api("/health")
+                        public interface Shop {
+                          @Get("/deep") String deep();
+                        }
+                        """))).succeededWithoutWarnings();
+    }
 }

@@ -133,7 +133,7 @@ class WasmBindingErrorsTest {
                 "Pair pair)");
     }
 
-    /** Once one method of an interface has an error, the bindings of the methods after it are not checked. */
+    /** Once one method of an interface has an error, the bindings of the methods after it are still checked. */
     @Test
     void bindingErrorsAfterAnotherMethodsErrorAreStillReported() {
         JavaFileObject source = Sources.weft("Shop", """

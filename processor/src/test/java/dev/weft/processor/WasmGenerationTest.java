@@ -110,6 +110,20 @@ class WasmGenerationTest {
                 .contains("guest.call(\"echo\", textBuffer.pointer(), textBuffer.length())");
     }
 
+    /** A guest reads the principal through the {@code principal} host call (docs/guest-abi.md), not as an argument. */
+    @Test
+    void principalParameterIsNotPassedToTheGuest() {
+        Compilation compilation = Compilers.compileWithModules(Sources.weft("Echo", """
+                @Api
+                public interface Echo {
+                  @Post("/echo") @dev.weft.annotations.security.Authenticated @WasmExport(module = "echo") String echo(Principal caller, @Body String text);
+                }
+                """));
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("test.EchoWasm").contentsAsUtf8String()
+                .contains("guest.call(\"echo\", textBuffer.pointer(), textBuffer.length())");
+    }
+
     @Test
     void parametersNamedLikeTheGeneratedLocalsCompile() {
         Compilation compilation = Compilers.compileWithModules(Sources.weft("Echo", """

@@ -21,7 +21,7 @@ import java.util.Objects;
  * WasmModules modules = WasmModules.create(config);
  * WeftServer server = WeftServer.builder(config)
  *         .modules(modules)
- *         .routes(new GreetingApiRoutes(new Greetings()))
+ *         .routes(new GreetingApiRoutes(new Greetings(modules)))
  *         .start();
  * }</pre>
  *

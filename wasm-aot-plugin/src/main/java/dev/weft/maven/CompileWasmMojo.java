@@ -133,13 +133,18 @@ public class CompileWasmMojo extends AbstractGuestMojo {
         Path manifests = resources.resolve(ModuleManifest.RESOURCE_FOLDER);
         Files.createDirectories(manifests);
         AotCompiler compiler = new AotCompiler(resources, generatedSourcesDirectory.toPath(), interpreterFallback);
+        Map<ModuleName, String> classNames = new LinkedHashMap<>();
         for (Map.Entry<ModuleName, ModuleSource> module : modules.entrySet()) {
-            compile(compiler, manifests, module.getKey(), module.getValue());
+            classNames.put(module.getKey(), compile(compiler, manifests, module.getKey(), module.getValue()));
         }
-        removeStaleManifests(manifests, modules.keySet().stream().map(ModuleName::value).toList());
+        // A module that is gone must neither bind nor ship.
+        String classOutput = project.getBuild() == null ? null : project.getBuild().getOutputDirectory();
+        new StaleModules(resources, generatedSourcesDirectory.toPath(), classOutput == null ? null : Path.of(classOutput),
+                getLog()).removeAllBut(classNames);
     }
 
-    private void compile(AotCompiler compiler, Path manifests, ModuleName name, ModuleSource source)
+    /** Compiles the module unless it is unchanged, and returns the name of its class. */
+    private String compile(AotCompiler compiler, Path manifests, ModuleName name, ModuleSource source)
             throws IOException, MojoFailureException {
         String className = packageName + "." + name.className();
         String sha256 = SourceFingerprint.ofFile(source.wasm());
@@ -147,7 +152,7 @@ public class CompileWasmMojo extends AbstractGuestMojo {
         if (Files.isRegularFile(manifestFile) && compiler.hasOutputs(className)
                 && ModuleManifest.read(Files.readString(manifestFile)).sha256().equals(sha256)) {
             getLog().info("wasm module '" + name + "' is unchanged");
-            return;
+            return className;
         }
         ModuleManifest manifest;
         try {
@@ -170,18 +175,7 @@ public class CompileWasmMojo extends AbstractGuestMojo {
             getLog().warn("wasm module '" + name + "': functions " + interpreted
                     + " are too large for one JVM method and will run in Chicory's interpreter");
         }
-    }
-
-    /** A manifest of a module that is gone would let the processor bind to it. */
-    private void removeStaleManifests(Path manifests, List<String> current) throws IOException {
-        for (Path file : GuestBuilder.list(manifests)) {
-            String fileName = file.getFileName().toString();
-            if (fileName.endsWith(".properties")
-                    && !current.contains(fileName.substring(0, fileName.length() - ".properties".length()))) {
-                Files.delete(file);
-                getLog().info("Removed the manifest of wasm module " + fileName + ", which no longer exists");
-            }
-        }
+        return className;
     }
 
     private String relative(Path path) {

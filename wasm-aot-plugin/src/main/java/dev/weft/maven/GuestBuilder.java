@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
@@ -29,12 +31,25 @@ final class GuestBuilder {
         this.log = log;
     }
 
-    /** The crates of {@code rustDirectory}: each folder with a Cargo.toml, in name order. */
-    static List<RustCrate> crates(Path rustDirectory) throws IOException {
+    /**
+     * The crates of {@code rustDirectory}: each folder with a Cargo.toml, in name order. Two crates
+     * that would write the same .wasm into the shared cargo target folder are refused: the second
+     * build would silently overwrite the first one's module.
+     */
+    static List<RustCrate> crates(Path rustDirectory) throws IOException, MojoFailureException {
         List<RustCrate> crates = new ArrayList<>();
+        Map<String, RustCrate> byOutput = new HashMap<>();
         for (Path directory : list(rustDirectory)) {
             if (Files.isRegularFile(directory.resolve("Cargo.toml"))) {
-                crates.add(RustCrate.read(directory));
+                RustCrate crate = RustCrate.read(directory);
+                RustCrate other = byOutput.putIfAbsent(crate.target() + "/" + crate.libraryName(), crate);
+                if (other != null) {
+                    throw new MojoFailureException("Rust crates '" + other.module() + "' and '" + crate.module() + "' (in "
+                            + rustDirectory + ") both build library '" + crate.libraryName() + "' for " + crate.target()
+                            + ", so one .wasm would overwrite the other's in the shared cargo target folder;"
+                            + " give one of them another [package] or [lib] name");
+                }
+                crates.add(crate);
             }
         }
         return crates;
@@ -55,6 +70,10 @@ final class GuestBuilder {
         Path wasm = crate.output(cargoTargetDirectory);
         Path stamp = fingerprints.resolve(stampName(crate));
         RustToolchain toolchain = toolchain(crate);
+        String missing = toolchain.cannotBuild(crate.target());
+        if (missing != null) {
+            throw new MojoFailureException("Cannot build Rust crate '" + crate.module() + "': " + missing);
+        }
         // Another cargo, or other flags, may build other code from the same sources.
         String toolchainInputs = toolchain.cargo() + " " + toolchain.extraArguments();
         String fingerprint = SourceFingerprint.of(crate, toolchainInputs);

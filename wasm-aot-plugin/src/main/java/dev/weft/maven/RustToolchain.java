@@ -5,61 +5,99 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * How to run cargo for the {@code wasm32-unknown-unknown} target on this machine.
+ * How to run cargo for the wasm targets on this machine ({@code wasm32-unknown-unknown}, and
+ * {@code wasm32-wasip1} for guests that ask for it).
  *
  * <ul>
  *   <li>A rustup toolchain with the target installed: plain {@code cargo build --target}.
  *   <li>Debian's {@code rustc-web}, {@code cargo-web} and {@code rust-web-src}, for machines where
  *       rustup cannot download the target: the standard library is built from the packaged source,
  *       offline ({@code -Zbuild-std}), with its vendored dependencies standing in for crates.io.
+ *       {@code wasm32-wasip1} also needs Debian's {@code wasi-libc}.
  * </ul>
+ *
+ * @param targets the wasm targets this toolchain can build for
  */
-record RustToolchain(String description, Path cargo, List<String> extraArguments, Map<String, String> environment) {
+record RustToolchain(String description, Path cargo, List<String> extraArguments, Map<String, String> environment,
+        Set<String> targets) {
 
     static final String TARGET = "wasm32-unknown-unknown";
+    static final String WASI_TARGET = "wasm32-wasip1";
 
-    private static final Path DEBIAN_CARGO = Path.of("/usr/bin/cargo");
-    private static final Path DEBIAN_RUSTC = Path.of("/usr/bin/rustc");
-    private static final Path DEBIAN_STD_VENDOR = Path.of("/usr/lib/rustlib/src/rust/library/vendor");
+    private static final String DEBIAN_CARGO = "usr/bin/cargo";
+    private static final String DEBIAN_RUSTC = "usr/bin/rustc";
+    private static final String DEBIAN_STD_VENDOR = "usr/lib/rustlib/src/rust/library/vendor";
+    /** Where Debian's wasi-libc keeps the C library that std for wasm32-wasip1 links. */
+    private static final String DEBIAN_WASI_LIBC = "usr/lib/wasm32-wasi";
 
-    static final String INSTALL_HINT = "Install one: `rustup target add " + TARGET + "`, or on Debian and Ubuntu"
-            + " `apt-get install rustc-web cargo-web rust-web-src lld-22` (scripts/test.sh and"
-            + " scripts/run-example.sh do this for you).";
+    static final String INSTALL_HINT = "Install one: `rustup target add " + TARGET + " " + WASI_TARGET + "`, or on"
+            + " Debian and Ubuntu `apt-get install rustc-web cargo-web rust-web-src lld-22 wasi-libc` (scripts/test.sh"
+            + " and scripts/run-example.sh do this for you).";
+
+    /** A toolchain trusted to build every target Weft supports, such as a configured cargo. */
+    RustToolchain(String description, Path cargo, List<String> extraArguments, Map<String, String> environment) {
+        this(description, cargo, extraArguments, environment, Set.copyOf(RustCrate.TARGETS));
+    }
 
     /** Finds a toolchain, preferring an explicitly configured cargo, then rustup's, then Debian's. */
     static RustToolchain detect(Path configuredCargo) throws ToolchainException {
+        return detect(configuredCargo, System.getenv().getOrDefault("PATH", ""), Path.of("/"));
+    }
+
+    /**
+     * The same, with the {@code PATH} to search for rustup's cargo and rustc, and the root under
+     * which Debian's packages are looked for: a test controls both.
+     */
+    static RustToolchain detect(Path configuredCargo, String path, Path root) throws ToolchainException {
         if (configuredCargo != null) {
             return new RustToolchain("cargo at " + configuredCargo, configuredCargo, List.of(), Map.of());
         }
-        Path rustupCargo = rustupCargoWithTarget();
-        if (rustupCargo != null) {
-            return new RustToolchain("cargo with the installed " + TARGET + " target", rustupCargo, List.of(), Map.of());
+        Path cargo = onPath("cargo", path);
+        Set<String> rustupTargets = rustupTargets(onPath("rustc", path));
+        if (cargo != null && rustupTargets.contains(TARGET)) {
+            return new RustToolchain("cargo with the installed " + TARGET + " target", cargo, List.of(), Map.of(),
+                    rustupTargets);
         }
-        if (Files.isExecutable(DEBIAN_CARGO) && Files.isExecutable(DEBIAN_RUSTC) && Files.isDirectory(DEBIAN_STD_VENDOR)) {
+        Path debianCargo = root.resolve(DEBIAN_CARGO);
+        Path debianRustc = root.resolve(DEBIAN_RUSTC);
+        Path vendor = root.resolve(DEBIAN_STD_VENDOR);
+        if (Files.isExecutable(debianCargo) && Files.isExecutable(debianRustc) && Files.isDirectory(vendor)) {
             Map<String, String> environment = new HashMap<>();
             // -Zbuild-std is unstable; Debian's stable rustc allows it under RUSTC_BOOTSTRAP.
             environment.put("RUSTC_BOOTSTRAP", "1");
-            environment.put("RUSTC", DEBIAN_RUSTC.toString());
-            environment.put("PATH", "/usr/bin" + java.io.File.pathSeparator + System.getenv().getOrDefault("PATH", ""));
+            environment.put("RUSTC", debianRustc.toString());
+            environment.put("PATH", debianRustc.getParent() + java.io.File.pathSeparator + path);
             List<String> arguments = List.of(
                     "--offline",
                     "-Zbuild-std=std,panic_abort",
                     "--config", "source.crates-io.replace-with=\"vendored-std\"",
-                    "--config", "source.vendored-std.directory=\"" + DEBIAN_STD_VENDOR + "\"");
-            return new RustToolchain("Debian's rustc-web, building std from source offline", DEBIAN_CARGO,
-                    arguments, environment);
+                    "--config", "source.vendored-std.directory=\"" + vendor + "\"");
+            Path wasiLibc = root.resolve(DEBIAN_WASI_LIBC);
+            if (Files.isDirectory(wasiLibc)) {
+                environment.put(WASI_LIBC_VARIABLE, wasiLibc.toString());
+            }
+            return new RustToolchain("Debian's rustc-web, building std from source offline", debianCargo,
+                    arguments, environment, Files.isDirectory(wasiLibc) ? Set.of(TARGET, WASI_TARGET) : Set.of(TARGET));
         }
         throw new ToolchainException("No Rust toolchain that builds for " + TARGET + " was found. " + INSTALL_HINT);
     }
 
-    /** Where Debian's wasi-libc keeps the C library that std for wasm32-wasip1 links. */
-    private static final Path DEBIAN_WASI_LIBC = Path.of("/usr/lib/wasm32-wasi");
+    /** Not passed to cargo: where {@link #environment(String)} finds wasi-libc for Debian's WASI builds. */
+    private static final String WASI_LIBC_VARIABLE = "WEFT_WASI_LIBC";
+
+    /** Why this toolchain cannot build {@code target}, or null when it can. */
+    String cannotBuild(String target) {
+        return targets.contains(target) ? null
+                : description + " has no standard library for " + target + ". " + INSTALL_HINT;
+    }
 
     /** The cargo release build of one crate, for its target, into a shared target folder. */
     List<String> buildCommand(Path manifest, Path targetDirectory, String target) {
@@ -75,44 +113,47 @@ record RustToolchain(String description, Path cargo, List<String> extraArguments
 
     /** Environment of a build for {@code target}: Debian's std for WASI links Debian's wasi-libc. */
     Map<String, String> environment(String target) {
-        if (!target.equals(TARGET) && extraArguments.contains("--offline") && Files.isDirectory(DEBIAN_WASI_LIBC)) {
-            Map<String, String> withLibc = new HashMap<>(environment);
-            withLibc.put("RUSTFLAGS", "-L native=" + DEBIAN_WASI_LIBC);
-            return withLibc;
+        Map<String, String> cargoEnvironment = new HashMap<>(environment);
+        String wasiLibc = cargoEnvironment.remove(WASI_LIBC_VARIABLE);
+        if (target.equals(WASI_TARGET) && wasiLibc != null) {
+            cargoEnvironment.put("RUSTFLAGS", "-L native=" + wasiLibc);
         }
-        return environment;
+        return Map.copyOf(cargoEnvironment);
     }
 
-    /** The cargo on PATH, when the rustc beside it has the wasm target's standard library. */
-    private static Path rustupCargoWithTarget() {
-        Path cargo = onPath("cargo");
-        Path rustc = onPath("rustc");
-        if (cargo == null || rustc == null) {
-            return null;
+    /** The wasm targets whose standard library the rustc's sysroot holds; none without a rustc. */
+    private static Set<String> rustupTargets(Path rustc) {
+        if (rustc == null) {
+            return Set.of();
         }
         try {
             Process process = new ProcessBuilder(rustc.toString(), "--print", "sysroot").redirectErrorStream(true).start();
             String sysroot = new String(process.getInputStream().readAllBytes()).trim();
             if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                return null;
+                return Set.of();
             }
-            Path targetLibraries = Path.of(sysroot, "lib", "rustlib", TARGET, "lib");
-            if (!Files.isDirectory(targetLibraries)) {
-                return null;
+            Set<String> targets = new HashSet<>();
+            for (String target : RustCrate.TARGETS) {
+                Path libraries = Path.of(sysroot, "lib", "rustlib", target, "lib");
+                if (Files.isDirectory(libraries)) {
+                    try (Stream<Path> files = Files.list(libraries)) {
+                        if (files.anyMatch(file -> file.getFileName().toString().startsWith("libstd-"))) {
+                            targets.add(target);
+                        }
+                    }
+                }
             }
-            try (Stream<Path> libraries = Files.list(targetLibraries)) {
-                return libraries.anyMatch(file -> file.getFileName().toString().startsWith("libstd-")) ? cargo : null;
-            }
+            return Set.copyOf(targets);
         } catch (IOException e) {
-            return null;
+            return Set.of();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return null;
+            return Set.of();
         }
     }
 
-    private static Path onPath(String program) {
-        for (String directory : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+    private static Path onPath(String program, String path) {
+        for (String directory : path.split(java.io.File.pathSeparator)) {
             if (!directory.isEmpty()) {
                 Path candidate = Path.of(directory, program);
                 if (Files.isExecutable(candidate)) {

@@ -16,6 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -96,16 +97,51 @@ class CompileWasmMojoTest {
         assertTrue(log.contains("Compiled wasm module 'adder' to com.example.wasm.AdderModule"), log.toString());
     }
 
+    /**
+     * An incremental build keeps target/: Maven copied the manifest and machine classes to
+     * target/classes, where the processor reads manifests, and compiled the module's class there.
+     */
     @Test
-    void theManifestOfAModuleThatIsGoneIsRemoved() throws Exception {
+    void everythingMadeForAModuleThatIsGoneIsRemoved() throws Exception {
         wasmFile("adder", "adder");
         wasmFile("exports", "exports");
         mojo().execute();
+        Path classes = target.resolve("classes");
+        copyTree(resources(), classes);
+        Files.writeString(classes.resolve("com/example/wasm/AdderModule.class"), "compiled");
+        Files.writeString(classes.resolve("com/example/wasm/ExportsModule.class"), "compiled");
+        Files.writeString(classes.resolve("com/example/wasm/ExportsModule$1.class"), "compiled");
         Files.delete(basedir.resolve("src/main/wasm/exports.wasm"));
+        log.clear();
 
         mojo().execute();
+        assertTrue(log.contains("Removed the outputs of wasm module 'exports', which no longer exists"), log.toString());
+        for (Path root : List.of(resources(), classes, target.resolve("generated-sources/weft-wasm"))) {
+            List<String> left = filesUnder(root);
+            assertTrue(left.stream().noneMatch(file -> file.contains("exports") || file.contains("Exports")),
+                    root + ": " + left);
+        }
         assertTrue(Files.isRegularFile(resources().resolve("META-INF/weft/modules/adder.properties")));
-        assertFalse(Files.exists(resources().resolve("META-INF/weft/modules/exports.properties")));
+        assertTrue(Files.isRegularFile(classes.resolve("META-INF/weft/modules/adder.properties")));
+        assertTrue(Files.isRegularFile(classes.resolve("com/example/wasm/AdderModule.class")));
+        assertTrue(Files.isRegularFile(classes.resolve("com/example/wasm/AdderModuleMachine.class")));
+        assertTrue(Files.isRegularFile(classes.resolve("com/example/wasm/AdderModule.meta")));
+        assertTrue(Files.isRegularFile(target.resolve("generated-sources/weft-wasm/com/example/wasm/AdderModule.java")));
+    }
+
+    /** Module {@code a}'s class AModule is a prefix of module {@code a-module-machine}'s AModuleMachineModule. */
+    @Test
+    void theOutputsOfAModuleWhoseClassSharesAPrefixWithAGoneOneStay() throws Exception {
+        wasmFile("a", "adder");
+        wasmFile("a-module-machine", "exports");
+        mojo().execute();
+        Files.delete(basedir.resolve("src/main/wasm/a.wasm"));
+
+        mojo().execute();
+        assertFalse(Files.exists(resources().resolve("com/example/wasm/AModuleMachine.class")));
+        assertTrue(Files.isRegularFile(resources().resolve("com/example/wasm/AModuleMachineModuleMachine.class")));
+        assertTrue(Files.isRegularFile(resources().resolve("com/example/wasm/AModuleMachineModule.meta")));
+        assertTrue(Files.isRegularFile(resources().resolve("META-INF/weft/modules/a-module-machine.properties")));
     }
 
     @Test
@@ -180,6 +216,28 @@ class CompileWasmMojoTest {
                 e.getMessage());
     }
 
+    /** cargo names the .wasm after the library, and all crates share one target folder to build std once. */
+    @Test
+    void twoCratesBuildingTheSameLibraryAreRefusedBeforeAnythingIsBuilt() throws Exception {
+        crate("first", "guest");
+        crate("second", "guest");
+        MojoFailureException e = assertThrows(MojoFailureException.class, () -> mojo().execute());
+        assertEquals("Rust crates 'first' and 'second' (in " + basedir.resolve("src/main/rust") + ") both build library"
+                + " 'guest' for wasm32-unknown-unknown, so one .wasm would overwrite the other's in the shared cargo"
+                + " target folder; give one of them another [package] or [lib] name", e.getMessage());
+        assertEquals(0, cargoRunCount());
+    }
+
+    @Test
+    void twoCratesBuildingTheSameLibraryForDifferentTargetsAreFine() throws Exception {
+        crate("first", "guest");
+        Path second = crate("second", "guest");
+        Files.writeString(second.resolve("Cargo.toml"), "[package.metadata.weft]\ntarget = \"wasm32-wasip1\"\n",
+                StandardOpenOption.APPEND);
+        assertEquals(List.of("first", "second"), GuestBuilder.crates(basedir.resolve("src/main/rust")).stream()
+                .map(crate -> crate.module().value()).toList());
+    }
+
     @Test
     void twoModulesThatWouldShareAClassAreRefused() throws Exception {
         wasmFile("a-b", "adder");
@@ -238,6 +296,7 @@ class CompileWasmMojoTest {
         CompileWasmMojo mojo = new CompileWasmMojo();
         MavenProject project = new MavenProject();
         project.setFile(basedir.resolve("pom.xml").toFile());
+        project.getBuild().setOutputDirectory(target.resolve("classes").toString());
         mojo.project = project;
         mojo.rustDirectory = basedir.resolve("src/main/rust").toFile();
         mojo.wasmDirectory = basedir.resolve("src/main/wasm").toFile();
@@ -260,6 +319,23 @@ class CompileWasmMojoTest {
         return mojo;
     }
 
+    /** What Maven's resources phase does with the plugin's generated resources. */
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path copy = to.resolve(from.relativize(file).toString());
+                Files.createDirectories(copy.getParent());
+                Files.copy(file, copy);
+            }
+        }
+    }
+
+    private static List<String> filesUnder(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).map(file -> root.relativize(file).toString()).toList();
+        }
+    }
+
     private Path resources() {
         return target.resolve("generated-resources/weft-wasm");
     }
@@ -274,9 +350,14 @@ class CompileWasmMojoTest {
     }
 
     private Path crate(String name) throws IOException {
+        return crate(name, name);
+    }
+
+    /** A crate in folder {@code name} whose Cargo.toml names the package {@code packageName}. */
+    private Path crate(String name, String packageName) throws IOException {
         Path crate = Files.createDirectories(basedir.resolve("src/main/rust").resolve(name).resolve("src"))
                 .getParent();
-        Files.writeString(crate.resolve("Cargo.toml"), "[package]\nname = \"" + name + "\"\n");
+        Files.writeString(crate.resolve("Cargo.toml"), "[package]\nname = \"" + packageName + "\"\n");
         Files.writeString(crate.resolve("src/lib.rs"), "// a guest\n");
         Files.writeString(crate.resolve("Cargo.lock"), "version = 4\n");
         return crate;

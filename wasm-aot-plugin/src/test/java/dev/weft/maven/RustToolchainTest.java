@@ -1,13 +1,18 @@
 package dev.weft.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RustToolchainTest {
 
@@ -46,19 +51,88 @@ class RustToolchainTest {
         assertEquals(cargo.toString(), toolchain.buildCommand(MANIFEST, TARGET, RustToolchain.TARGET).get(0));
     }
 
-    /** Depends on the machine: either a toolchain whose cargo exists, or a refusal that says how to get one. */
+    /** rustup's layout: a cargo and a rustc on PATH, the rustc's sysroot holding each target's std. */
     @Test
-    void detectFindsAnExecutableCargoOrSaysHowToInstallOne() {
-        try {
-            RustToolchain toolchain = RustToolchain.detect(null);
-            assertTrue(Files.isExecutable(toolchain.cargo()), toolchain.toString());
-            if (!toolchain.extraArguments().isEmpty()) {
-                // Debian's rustc-web: std is built offline from the packaged source
-                assertTrue(toolchain.extraArguments().contains("--offline"), toolchain.toString());
-                assertEquals("1", toolchain.environment().get("RUSTC_BOOTSTRAP"), toolchain.toString());
-            }
-        } catch (RustToolchain.ToolchainException e) {
-            assertTrue(e.getMessage().contains(RustToolchain.INSTALL_HINT), e.getMessage());
+    void prefersACargoOnPathWhoseRustcHasTheWasmStandardLibrary(@TempDir Path machine) throws Exception {
+        Path bin = rustup(machine, List.of(RustToolchain.TARGET));
+        RustToolchain toolchain = RustToolchain.detect(null, bin.toString(), debian(machine, true));
+        assertEquals(bin.resolve("cargo"), toolchain.cargo());
+        assertEquals("cargo with the installed wasm32-unknown-unknown target", toolchain.description());
+        assertEquals(List.of(), toolchain.extraArguments());
+        assertNull(toolchain.cannotBuild(RustToolchain.TARGET));
+        assertEquals("cargo with the installed wasm32-unknown-unknown target has no standard library for wasm32-wasip1. "
+                + RustToolchain.INSTALL_HINT, toolchain.cannotBuild(RustToolchain.WASI_TARGET));
+
+        RustToolchain both = RustToolchain.detect(null, rustup(machine, RustCrate.TARGETS).toString(), machine);
+        assertNull(both.cannotBuild(RustToolchain.WASI_TARGET));
+    }
+
+    /** Without rustup's target, Debian's packages, found under the root: std is built offline. */
+    @Test
+    void fallsBackToDebiansPackagesWhenRustupLacksTheTarget(@TempDir Path machine) throws Exception {
+        Path bin = rustup(machine, List.of());
+        Path root = debian(machine, true);
+        RustToolchain toolchain = RustToolchain.detect(null, bin.toString(), root);
+        assertEquals(root.resolve("usr/bin/cargo"), toolchain.cargo());
+        assertEquals("Debian's rustc-web, building std from source offline", toolchain.description());
+        assertTrue(toolchain.extraArguments().contains("--offline"), toolchain.toString());
+        assertTrue(toolchain.extraArguments().contains("-Zbuild-std=std,panic_abort"), toolchain.toString());
+        Map<String, String> plain = toolchain.environment(RustToolchain.TARGET);
+        assertEquals("1", plain.get("RUSTC_BOOTSTRAP"));
+        assertEquals(root.resolve("usr/bin/rustc").toString(), plain.get("RUSTC"));
+        assertNull(plain.get("RUSTFLAGS"));
+        assertEquals("-L native=" + root.resolve("usr/lib/wasm32-wasi"),
+                toolchain.environment(RustToolchain.WASI_TARGET).get("RUSTFLAGS"));
+        assertNull(toolchain.cannotBuild(RustToolchain.WASI_TARGET));
+    }
+
+    @Test
+    void debianWithoutWasiLibcCannotBuildForWasi(@TempDir Path machine) throws Exception {
+        RustToolchain toolchain = RustToolchain.detect(null, "", debian(machine, false));
+        assertNull(toolchain.cannotBuild(RustToolchain.TARGET));
+        assertEquals("Debian's rustc-web, building std from source offline has no standard library for wasm32-wasip1. "
+                + RustToolchain.INSTALL_HINT, toolchain.cannotBuild(RustToolchain.WASI_TARGET));
+    }
+
+    @Test
+    void withoutEitherSaysHowToInstallOne(@TempDir Path machine) throws Exception {
+        RustToolchain.ToolchainException e = assertThrows(RustToolchain.ToolchainException.class,
+                () -> RustToolchain.detect(null, rustup(machine, List.of()).toString(), machine.resolve("empty-root")));
+        assertEquals("No Rust toolchain that builds for wasm32-unknown-unknown was found. Install one: `rustup target add"
+                + " wasm32-unknown-unknown wasm32-wasip1`, or on Debian and Ubuntu `apt-get install rustc-web cargo-web"
+                + " rust-web-src lld-22 wasi-libc` (scripts/test.sh and scripts/run-example.sh do this for you).",
+                e.getMessage());
+    }
+
+    /** A bin folder with a cargo and a rustc whose sysroot holds the standard library of {@code targets}. */
+    private static Path rustup(Path machine, List<String> targets) throws IOException {
+        Path home = Files.createDirectories(machine.resolve("rustup-" + targets.size()));
+        Path sysroot = Files.createDirectories(home.resolve("sysroot"));
+        for (String target : targets) {
+            Path libraries = Files.createDirectories(sysroot.resolve("lib/rustlib").resolve(target).resolve("lib"));
+            Files.writeString(libraries.resolve("libstd-0123.rlib"), "");
         }
+        Path bin = Files.createDirectories(home.resolve("bin"));
+        executable(bin.resolve("cargo"), "#!/bin/sh\nexit 0\n");
+        executable(bin.resolve("rustc"), "#!/bin/sh\necho '" + sysroot + "'\n");
+        return bin;
+    }
+
+    /** A root holding Debian's rustc-web, cargo-web and rust-web-src, and wasi-libc if asked. */
+    private static Path debian(Path machine, boolean wasiLibc) throws IOException {
+        Path root = Files.createDirectories(machine.resolve(wasiLibc ? "debian-wasi" : "debian"));
+        Path bin = Files.createDirectories(root.resolve("usr/bin"));
+        executable(bin.resolve("cargo"), "#!/bin/sh\nexit 0\n");
+        executable(bin.resolve("rustc"), "#!/bin/sh\nexit 0\n");
+        Files.createDirectories(root.resolve("usr/lib/rustlib/src/rust/library/vendor"));
+        if (wasiLibc) {
+            Files.createDirectories(root.resolve("usr/lib/wasm32-wasi"));
+        }
+        return root;
+    }
+
+    private static void executable(Path file, String script) throws IOException {
+        Files.writeString(file, script);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 }

@@ -18,14 +18,16 @@ public final class Problem {
         return of(error, request.rawPath(), request.requestId());
     }
 
-    /** The response for an error on {@code path}; {@code requestId} may be null. */
+    /** The response for an error on {@code path}; {@code path} and {@code requestId} may be null. */
     public static Response of(HttpException error, String path, String requestId) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", reasonPhrase(error.status()));
         body.put("status", error.status());
         body.put("detail", error.detail());
-        body.put("instance", path);
+        if (path != null) {
+            body.put("instance", path);
+        }
         if (requestId != null) {
             body.put("requestId", requestId);
         }

@@ -1,10 +1,13 @@
 package dev.weft.runtime.http;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -37,6 +40,23 @@ public final class RequestParameters {
 
     public Value header(String name) {
         return new Value("header", name, request.header(name));
+    }
+
+    /**
+     * Reads a JSON body after the named parameters. When they already have violations and the body
+     * is malformed too (a 400), the body's problem joins them, as a violation of the body itself, so
+     * that one answer lists both; the body is then null. Otherwise its error is thrown as it is.
+     */
+    public <T> T body(Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (HttpException e) {
+            if (e.status() != 400 || violations.isEmpty()) {
+                throw e;
+            }
+            violations.add(new Violation("body", "", e.detail()));
+            return null;
+        }
     }
 
     /** Checks one field of the request's JSON body; {@code path} names it, such as {@code items[2].name}. */
@@ -146,12 +166,7 @@ public final class RequestParameters {
             if (!(value instanceof Number number)) {
                 return true;
             }
-            // Integral values compare exactly; fractional ones against the bound as a double.
-            boolean integral = number instanceof Integer || number instanceof Long;
-            if (min != null && (integral ? number.longValue() < min : number.doubleValue() < min)) {
-                return false;
-            }
-            return max == null || (integral ? number.longValue() <= max : number.doubleValue() <= max);
+            return (min == null || compareToBound(number, min) >= 0) && (max == null || compareToBound(number, max) <= 0);
         }
 
         private String bounds() {
@@ -204,11 +219,11 @@ public final class RequestParameters {
         }
 
         public Field min(long bound) {
-            return value instanceof Number number && number.doubleValue() < bound ? fail("must be at least " + bound) : this;
+            return value instanceof Number number && compareToBound(number, bound) < 0 ? fail("must be at least " + bound) : this;
         }
 
         public Field max(long bound) {
-            return value instanceof Number number && number.doubleValue() > bound ? fail("must be at most " + bound) : this;
+            return value instanceof Number number && compareToBound(number, bound) > 0 ? fail("must be at most " + bound) : this;
         }
 
         public Field pattern(Pattern regex) {
@@ -226,6 +241,30 @@ public final class RequestParameters {
             }
             return this;
         }
+    }
+
+    /**
+     * The number compared with a bound, exactly: as doubles, 2^63-1 and 2^63-2 are equal, so a long
+     * one past its @Max would pass. NaN compares as equal, so that it fails no bound (it fails conversion).
+     */
+    static int compareToBound(Number number, long bound) {
+        if (number instanceof Long || number instanceof Integer || number instanceof Short || number instanceof Byte) {
+            return Long.compare(number.longValue(), bound);
+        }
+        if (number instanceof BigInteger big) {
+            return big.compareTo(BigInteger.valueOf(bound));
+        }
+        if (number instanceof BigDecimal decimal) {
+            return decimal.compareTo(BigDecimal.valueOf(bound));
+        }
+        double value = number.doubleValue();
+        if (Double.isNaN(value)) {
+            return 0;
+        }
+        if (Double.isInfinite(value)) {
+            return value > 0 ? 1 : -1;
+        }
+        return new BigDecimal(value).compareTo(BigDecimal.valueOf(bound));
     }
 
     /** What is wrong with a text by the string checks, or null. */

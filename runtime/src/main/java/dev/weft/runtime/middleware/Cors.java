@@ -14,10 +14,12 @@ import java.util.stream.Collectors;
 /**
  * Cross-origin resource sharing, from {@code weft.cors}: answers preflight requests, and marks
  * responses to allowed origins readable by their scripts. A request from an origin not allowed
- * gets no CORS headers, so the browser keeps the response from the page.
+ * gets no CORS headers, so the browser keeps the response from the page. Every response says
+ * {@code Vary: Origin}, with an Origin or without: a cache must not serve one origin's answer to another.
+ * Every list setting may be written comma-separated or as a list (YAML's {@code - a}).
  *
  * <ul>
- *   <li>{@code allowed-origins}: comma-separated origins, or {@code *};
+ *   <li>{@code allowed-origins}: origins, comma-separated or as a list, or {@code *};
  *   <li>{@code allowed-methods} (default {@code GET, POST, PUT, DELETE, PATCH}),
  *       {@code allowed-headers} (default {@code Content-Type, Authorization}),
  *       {@code exposed-headers} (default {@code X-Request-Id}),
@@ -68,7 +70,7 @@ public final class Cors implements Middleware {
     public Response handle(Request request, RouteHandler next) throws Exception {
         String origin = request.header("Origin");
         if (origin == null) {
-            return next.handle(request);
+            return next.handle(request).header("Vary", "Origin");
         }
         boolean allowed = anyOrigin || origins.contains(origin);
         String requestedMethod = request.header("Access-Control-Request-Method");
@@ -116,9 +118,12 @@ public final class Cors implements Middleware {
         }
     }
 
-    private static List<String> list(Config node, List<String> defaults) {
-        return node.asString()
-                .map(text -> List.of(text.split(",")).stream().map(String::trim).filter(s -> !s.isEmpty()).toList())
-                .orElse(defaults);
+    /** A list setting: {@code a, b} or a list node; a list read as a string would be empty, and turn CORS off. */
+    static List<String> list(Config node, List<String> defaults) {
+        if (!node.exists()) {
+            return defaults;
+        }
+        List<String> values = node.isList() ? node.asList(String.class).get() : List.of(node.asString().get().split(","));
+        return values.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * Turns every failure below it into an RFC 9457 problem response. An {@link HttpException} keeps
  * its status and detail; an exception type mapped to a status answers with that status and the
- * exception's message; anything else is a 500 that tells the client nothing but the request id,
+ * exception's message; anything else, an {@link Error} included, is a 500 that tells the client nothing but the request id,
  * while the server log gets the whole stack trace.
  */
 public final class ErrorHandling implements Middleware {
@@ -41,7 +41,9 @@ public final class ErrorHandling implements Middleware {
                 log(request, e);
             }
             return Problem.of(e, request);
-        } catch (Exception | StackOverflowError e) {
+        } catch (Throwable e) {
+            // Errors too (an AssertionError, a LinkageError): otherwise the answer would skip the
+            // request id header and the access log line that the middleware above this one add.
             Integer status = statusOf(e);
             if (status != null) {
                 return Problem.of(new HttpException(status, e.getMessage() == null ? "" : e.getMessage()), request);

@@ -26,12 +26,19 @@ public final class RequestIds implements Middleware {
 
     @Override
     public Response handle(Request request, RouteHandler next) throws Exception {
-        String id = request.header(header);
-        if (id == null || !ACCEPTABLE.matcher(id).matches()) {
-            id = newId();
-        }
+        String id = idFor(request.header(header));
         request.requestId(id);
         return next.handle(request).header(header, id);
+    }
+
+    /** The header that carries the id, both ways. */
+    public String header() {
+        return header;
+    }
+
+    /** The caller's id when it is acceptable, else a fresh one; for answers made outside the chain. */
+    public String idFor(String given) {
+        return given != null && ACCEPTABLE.matcher(given).matches() ? given : newId();
     }
 
     private static String newId() {

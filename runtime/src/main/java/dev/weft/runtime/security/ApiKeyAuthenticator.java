@@ -42,6 +42,11 @@ public final class ApiKeyAuthenticator implements Authenticator {
         for (Config client : apiKeys.get("clients").asNodeList().orElse(List.of())) {
             String key = client.get("key").asString()
                     .orElseThrow(() -> new IllegalArgumentException(client.key() + ".key is missing"));
+            if (key.isBlank()) {
+                // An empty header would then authenticate as this client.
+                throw new IllegalArgumentException(client.key() + ".key is empty: give the client a secret key,"
+                        + " or remove it");
+            }
             List<String> roles = client.get("roles").asString().map(text -> List.of(text.split(",")))
                     .orElse(List.of()).stream().map(String::trim).filter(role -> !role.isEmpty()).toList();
             clients.add(Client.of(key, new Principal(client.name(), roles)));

@@ -32,10 +32,10 @@ import java.security.spec.X509EncodedKeySpec;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Bearer JWT authentication (RFC 6750), verified with Nimbus JOSE+JWT.
@@ -152,15 +152,35 @@ public final class JwtAuthenticator implements Authenticator {
             JWTClaimsSet claims = processor.process(token, null);
             return Authentication.Outcome.authenticated(new Principal(claims.getSubject(), roles(claims)));
         } catch (ParseException | BadJOSEException | JOSEException | IllegalArgumentException e) {
-            String reason = "invalid bearer token: " + e.getMessage();
-            return Authentication.Outcome.refused(reason,
-                    challenge + ", error=\"invalid_token\", error_description=\"" + e.getMessage().replace('"', '\'') + "\"");
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return Authentication.Outcome.refused("invalid bearer token: " + message,
+                    challenge + ", error=\"invalid_token\", error_description=\"" + descriptionText(message) + "\"");
         }
     }
 
+    /** The roles claim: absent means none; anything but an array of strings makes the token invalid. */
     private List<String> roles(JWTClaimsSet claims) throws ParseException {
         List<String> roles = claims.getStringListClaim(rolesClaim);
-        return roles == null ? List.of() : List.copyOf(new HashSet<>(roles)).stream().sorted().toList();
+        if (roles == null) {
+            return List.of();
+        }
+        if (roles.contains(null)) {
+            throw new ParseException("the " + rolesClaim + " claim holds a null", 0);
+        }
+        return new TreeSet<>(roles).stream().toList();
+    }
+
+    /**
+     * RFC 6750 allows an error_description only the printable ASCII characters but '"' and '\\':
+     * anything else (a quote, a control character, a non-ASCII letter from the token) becomes '?'.
+     */
+    static String descriptionText(String message) {
+        StringBuilder text = new StringBuilder(message.length());
+        for (int i = 0; i < message.length(); i++) {
+            char c = message.charAt(i);
+            text.append(c >= 0x20 && c <= 0x7e && c != '"' && c != '\\' ? c : '?');
+        }
+        return text.toString();
     }
 
     private static String readFile(String path) {

@@ -7,7 +7,6 @@ import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /** A Helidon request seen as a Weft {@link Request}. */
@@ -51,15 +50,19 @@ final class HelidonRequest extends Request {
         if (!request.content().hasEntity()) {
             return new byte[0];
         }
+        byte[] body;
         try (InputStream in = request.content().inputStream()) {
             // One byte past the limit tells a body that is too long from one that fits exactly.
-            byte[] body = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
-            if (body.length > limit) {
-                throw bodyTooLarge(limit);
-            }
-            return body;
-        } catch (IOException | UncheckedIOException e) {
+            body = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
+        } catch (IOException | RuntimeException e) {
+            // Helidon reports a broken body in several ways: a malformed chunk size as a
+            // NumberFormatException, a body shorter than its Content-Length as an
+            // InsufficientDataAvailableException, others as a RequestException. Each is the client's.
             throw new HttpException(400, "the request body could not be read", e);
         }
+        if (body.length > limit) {
+            throw bodyTooLarge(limit);
+        }
+        return body;
     }
 }

@@ -6,6 +6,7 @@ import dev.weft.runtime.http.HttpMethod;
 import dev.weft.runtime.http.Problem;
 import dev.weft.runtime.http.Response;
 import dev.weft.runtime.http.RouteHandler;
+import dev.weft.runtime.middleware.RequestIds;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.Handler;
@@ -24,9 +25,11 @@ final class HttpDispatcher implements Handler {
     private static final System.Logger LOG = System.getLogger(HttpDispatcher.class.getName());
 
     private final RouteHandler chain;
+    private final RequestIds requestIds;
 
-    HttpDispatcher(RouteHandler chain) {
+    HttpDispatcher(RouteHandler chain, RequestIds requestIds) {
         this.chain = chain;
+        this.requestIds = requestIds;
     }
 
     @Override
@@ -36,7 +39,10 @@ final class HttpDispatcher implements Handler {
         HttpMethod method = HttpMethod.find(methodName).orElse(null);
         Response response;
         if (method == null) {
-            response = Problem.of(new HttpException(501, "method " + methodName + " is not implemented"), rawPath, null);
+            // No Weft request can carry an unknown method, so the chain never sees this one: it gets its id here.
+            String id = requestIds.idFor(serverRequest.headers().first(HeaderNames.create(requestIds.header())).orElse(null));
+            response = Problem.of(new HttpException(501, "method " + methodName + " is not implemented"), rawPath, id)
+                    .header(requestIds.header(), id);
         } else {
             HelidonRequest request = new HelidonRequest(serverRequest, method);
             try {
@@ -52,7 +58,8 @@ final class HttpDispatcher implements Handler {
     private static void send(Response response, ServerResponse serverResponse) {
         serverResponse.status(Status.create(response.status()));
         for (Map.Entry<String, String> header : response.headers()) {
-            serverResponse.header(HeaderNames.create(header.getKey()), header.getValue());
+            // add, not set: a name may appear more than once (two middleware each add a Server-Timing).
+            serverResponse.headers().add(HeaderNames.create(header.getKey()), header.getValue());
         }
         if (response.contentType() != null) {
             serverResponse.header(HeaderNames.CONTENT_TYPE, response.contentType());

@@ -56,7 +56,8 @@ public final class ServerRuntime {
         table.addAll(new HealthRoutes(modules).routes());
         Router router = Router.of(table);
         ServerSettings settings = ServerSettings.from(config);
-        RouteHandler chain = Middleware.chain(chain(settings, middleware, errorStatuses), router::dispatch);
+        RequestIds requestIds = new RequestIds(settings.requestIdHeader());
+        RouteHandler chain = Middleware.chain(chain(settings, requestIds, middleware, errorStatuses), router::dispatch);
 
         Config serverConfig = config.get("server");
         WebServer server = WebServer.builder()
@@ -64,7 +65,8 @@ public final class ServerRuntime {
                 // Weft's own hook stops the server first and then the modules, in that order.
                 .shutdownHook(false)
                 .shutdownGracePeriod(serverConfig.get("shutdown-grace-period").as(Duration.class).orElse(DEFAULT_GRACE_PERIOD))
-                .routing(HttpRouting.builder().any(new HttpDispatcher(chain)))
+                .routing(HttpRouting.builder().any(new HttpDispatcher(chain, requestIds)))
+                .directHandlers(ProblemDirectHandler.forEveryEvent(requestIds))
                 .build()
                 .start();
 
@@ -81,11 +83,11 @@ public final class ServerRuntime {
      * answer has one), the access log (so that it sees every final status), CORS, error rendering, the body
      * limit, the handler timeout, authentication, and then the application's own.
      */
-    private static List<Middleware> chain(ServerSettings settings, List<Middleware> application,
+    private static List<Middleware> chain(ServerSettings settings, RequestIds requestIds, List<Middleware> application,
             Map<Class<? extends Throwable>, Integer> errorStatuses) {
         List<Middleware> chain = new ArrayList<>();
         chain.add(new HttpMetrics(WeftMetrics.registry()));
-        chain.add(new RequestIds(settings.requestIdHeader()));
+        chain.add(requestIds);
         if (settings.accessLog()) {
             chain.add(new AccessLog());
         }

@@ -27,6 +27,30 @@ class RequestParametersTest {
         params.throwIfInvalid();
     }
 
+    /** As doubles, Long.MAX_VALUE and Long.MAX_VALUE - 1 are the same number: bounds compare whole numbers exactly. */
+    @Test
+    void boundsCompareWholeNumbersExactly() {
+        long largest = Long.MAX_VALUE;
+        RequestParameters params = new RequestParameters(FakeRequest.get("/"));
+        params.field("over", largest).max(largest - 1);
+        params.field("under", Long.MIN_VALUE + 1).min(Long.MIN_VALUE + 2);
+        params.field("bigOver", new java.math.BigInteger("9223372036854775807")).max(largest - 1);
+        params.field("exact", largest).min(largest).max(largest);
+        params.field("fraction", 0.5).min(1);
+        params.field("fractionAbove", 1000.0001).max(1000);
+        HttpException error = assertThrows(HttpException.class, params::throwIfInvalid);
+        assertEquals(List.of(new Violation("body", "over", "must be at most 9223372036854775806"),
+                new Violation("body", "under", "must be at least -9223372036854775806"),
+                new Violation("body", "bigOver", "must be at most 9223372036854775806"),
+                new Violation("body", "fraction", "must be at least 1"),
+                new Violation("body", "fractionAbove", "must be at most 1000")), error.extensions().get("violations"));
+
+        RequestParameters query = new RequestParameters(FakeRequest.get("/").query("n", Long.toString(largest)));
+        query.query("n").max(largest - 1).required(ParamConverter.LONG);
+        assertEquals(1, ((List<?>) assertThrows(HttpException.class, query::throwIfInvalid).extensions().get("violations"))
+                .size());
+    }
+
     @Test
     void takesDefaultsAndOptionalsWhenAbsent() {
         RequestParameters params = new RequestParameters(FakeRequest.get("/"));

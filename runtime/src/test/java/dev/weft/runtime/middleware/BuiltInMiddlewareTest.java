@@ -3,6 +3,7 @@ package dev.weft.runtime.middleware;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,9 +16,15 @@ import dev.weft.runtime.http.Response;
 import dev.weft.runtime.http.Route;
 import dev.weft.runtime.http.RouteHandler;
 import dev.weft.runtime.http.Router;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import io.helidon.config.spi.ConfigNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +78,36 @@ class BuiltInMiddlewareTest {
         assertFalse(body(failed).contains("NullPointer"), body(failed));
     }
 
+    /** An Error below error handling still gets a problem body, the request id header and an access log line. */
+    @Test
+    void errorsAreAnsweredWithTheRequestIdAndLoggedLikeExceptions() throws Exception {
+        List<String> accessLines = new ArrayList<>();
+        java.util.logging.Logger accessLog = java.util.logging.Logger.getLogger("weft.access");
+        Handler capture = new Handler() {
+            @Override public void publish(LogRecord record) { accessLines.add(record.getMessage()); }
+            @Override public void flush() {}
+            @Override public void close() {}
+        };
+        accessLog.addHandler(capture);
+        try {
+            for (Error error : List.<Error>of(new AssertionError("invariant broken"), new NoClassDefFoundError("Gone"))) {
+                RouteHandler failing = Middleware.chain(List.of(new RequestIds("X-Request-Id"), new AccessLog(),
+                        new ErrorHandling(Map.of())), request -> { throw error; });
+                String id = "id-" + accessLines.size();
+                Response response = failing.handle(FakeRequest.get("/x").header("X-Request-Id", id));
+                assertEquals(500, response.status(), error.toString());
+                assertEquals(id, response.header("X-Request-Id"));
+                assertTrue(body(response).contains("\"requestId\":\"" + id + "\""), body(response));
+                assertFalse(body(response).contains("Gone") || body(response).contains("invariant"), body(response));
+                assertTrue(accessLines.getLast().startsWith("method=GET route=- path=/x status=500 duration_ms="),
+                        accessLines.toString());
+                assertTrue(accessLines.getLast().endsWith(" request_id=" + id), accessLines.toString());
+            }
+        } finally {
+            accessLog.removeHandler(capture);
+        }
+    }
+
     @Test
     void bodyLimitRefusesAnAnnouncedOrActualBodyOverTheLimit() throws Exception {
         BodyLimit limit = new BodyLimit(10);
@@ -122,9 +159,34 @@ class BuiltInMiddlewareTest {
         assertEquals("https://app.example", simple.header("Access-Control-Allow-Origin"));
         assertEquals("X-Request-Id", simple.header("Access-Control-Expose-Headers"));
         assertEquals("Origin", simple.header("Vary"));
-        assertNull(cors.handle(FakeRequest.get("/orders"), OK).header("Access-Control-Allow-Origin"));
+        Response noOrigin = cors.handle(FakeRequest.get("/orders"), OK);
+        assertNull(noOrigin.header("Access-Control-Allow-Origin"));
+        assertEquals("Origin", noOrigin.header("Vary"), "a cache must not give this answer to a page of another origin");
         assertThrows(IllegalArgumentException.class,
                 () -> new Cors(List.of("*"), List.of(), List.of(), List.of(), true, Duration.ZERO));
+    }
+
+    /** YAML's {@code allowed-origins: [a, b]} is a list node, not a string: it must not turn CORS off. */
+    @Test
+    void corsOriginsMayBeConfiguredAsAList() throws Exception {
+        Config listed = Config.just(ConfigSources.create(ConfigNode.ObjectNode.builder()
+                .addList("allowed-origins", ConfigNode.ListNode.builder()
+                        .addValue("https://a.example").addValue("https://b.example").build())
+                .addList("allowed-methods", ConfigNode.ListNode.builder().addValue("GET").build())
+                .build()));
+        assertTrue(listed.get("allowed-origins").isList());
+        Cors cors = Cors.fromConfig(listed);
+        assertNotNull(cors, "CORS is on");
+        Request preflight = new FakeRequest(HttpMethod.OPTIONS, "/orders")
+                .header("Origin", "https://b.example").header("Access-Control-Request-Method", "GET");
+        Response answer = cors.handle(preflight, OK);
+        assertEquals("https://b.example", answer.header("Access-Control-Allow-Origin"));
+        assertEquals("GET", answer.header("Access-Control-Allow-Methods"));
+
+        Cors commaSeparated = Cors.fromConfig(Config.just(ConfigSources.create(Map.of(
+                "allowed-origins", "https://a.example, https://b.example"))));
+        assertEquals("https://b.example", commaSeparated.handle(preflight, OK).header("Access-Control-Allow-Origin"));
+        assertNull(Cors.fromConfig(Config.empty()), "no origins, no CORS");
     }
 
     private static String body(Response response) {

@@ -19,12 +19,16 @@ import dev.weft.runtime.middleware.Guard;
 import dev.weft.runtime.middleware.Guards;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.ECPrivateKey;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -32,6 +36,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AuthenticationTest {
 
@@ -73,6 +78,10 @@ class AuthenticationTest {
                 Arguments.of("not yet valid", Tokens.with(c -> c.notBeforeTime(Date.from(now.plusSeconds(600))))),
                 Arguments.of("wrong issuer", Tokens.with(c -> c.issuer("https://other.example"))),
                 Arguments.of("wrong audience", Tokens.with(c -> c.audience("someone-else"))),
+                Arguments.of("no issuer where one is configured", Tokens.with(c -> c.issuer(null))),
+                Arguments.of("no audience where one is configured", Tokens.with(c -> c.audience((String) null))),
+                Arguments.of("roles holding a null", Tokens.with(c -> c.claim("roles", Arrays.asList("user", null)))),
+                Arguments.of("roles holding a number", Tokens.with(c -> c.claim("roles", List.of(1, 2)))),
                 Arguments.of("no expiry", Tokens.with(c -> c.expirationTime(null))),
                 Arguments.of("no subject", Tokens.with(c -> c.subject(null))),
                 Arguments.of("alg none", Tokens.unsigned()),
@@ -90,6 +99,63 @@ class AuthenticationTest {
         assertTrue(error.detail().startsWith("invalid bearer token: "), error.detail());
         assertTrue(error.headers().get("WWW-Authenticate").startsWith("Bearer realm=\"weft\", error=\"invalid_token\""),
                 error.headers().toString());
+    }
+
+    @Test
+    void refusesRolesHoldingANullNamingTheClaim() throws Exception {
+        String token = Tokens.with(c -> c.claim("roles", Arrays.asList("user", null)));
+        HttpException error = refused(Guards.authenticated(), authenticate(authentication(HS256), bearer(token)));
+        assertEquals("invalid bearer token: the roles claim holds a null", error.detail());
+        assertEquals("Bearer realm=\"weft\", error=\"invalid_token\", error_description=\"the roles claim holds a null\"",
+                error.headers().get("WWW-Authenticate"));
+    }
+
+    /** RFC 6750: error_description is printable ASCII without '"' and '\\'; the header must stay well-formed. */
+    @Test
+    void theErrorDescriptionKeepsOnlyTheCharactersAChallengeAllows() {
+        assertEquals("value ?x? is ?bad?? here?", JwtAuthenticator.descriptionText("value \"x\" is \\bad\u00e9\n here\u0000"));
+    }
+
+    @Test
+    void theConfiguredClockSkewDecidesHowLateATokenMayBe() throws Exception {
+        String expiredAMinuteAgo = Tokens.with(c -> c.expirationTime(Date.from(Instant.now().minusSeconds(60))));
+        Map<String, String> strict = new HashMap<>(HS256);
+        strict.put("jwt.clock-skew", "PT0S");
+        Map<String, String> lenient = new HashMap<>(HS256);
+        lenient.put("jwt.clock-skew", "PT2M");
+
+        assertEquals(401, refused(Guards.authenticated(), authenticate(authentication(HS256), bearer(expiredAMinuteAgo)))
+                .status(), "the default skew is 30 s");
+        assertEquals("ada", ((Principal) authenticate(authentication(lenient), bearer(expiredAMinuteAgo))
+                .attribute(Principal.ATTRIBUTE)).subject());
+        String expiredJustNow = Tokens.with(c -> c.expirationTime(Date.from(Instant.now().minusSeconds(2))));
+        assertEquals(401, refused(Guards.authenticated(), authenticate(authentication(strict), bearer(expiredJustNow)))
+                .status());
+    }
+
+    @Test
+    void readsThePublicKeyFromAFile(@TempDir Path folder) throws Exception {
+        KeyPair keys = Tokens.rsaKeys();
+        Path keyFile = Files.writeString(folder.resolve("issuer.pem"), Tokens.pem(keys));
+        Authentication rs256 = authentication(Map.of("jwt.public-key-file", keyFile.toString()));
+        assertEquals("ada", ((Principal) authenticate(rs256, bearer(Tokens.rs256(Tokens.claims().build(), keys)))
+                .attribute(Principal.ATTRIBUTE)).subject());
+        assertEquals(401, refused(Guards.authenticated(), authenticate(rs256,
+                bearer(Tokens.rs256(Tokens.claims().build(), Tokens.rsaKeys())))).status(), "another key's token");
+
+        Path missing = folder.resolve("missing.pem");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> authentication(Map.of("jwt.public-key-file", missing.toString())));
+        assertEquals("weft.security.jwt.public-key-file: cannot read " + missing, e.getMessage());
+    }
+
+    @Test
+    void refusesAnEmptyApiKeyAtStartUp() {
+        for (String empty : List.of("", "  ")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> authentication(Map.of("api-keys.clients.billing.key", empty)));
+            assertEquals("api-keys.clients.billing.key is empty: give the client a secret key, or remove it", e.getMessage());
+        }
     }
 
     @Test
