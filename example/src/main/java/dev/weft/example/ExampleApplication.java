@@ -20,7 +20,7 @@ public final class ExampleApplication {
         OrderService orders = new OrderService();
         WeftServer.builder(config)
                 .modules(modules)
-                .use(new TotalTiming())
+                .use(ServerTiming.named("total"))
                 .errorStatus(OrderService.OrderNotFoundException.class, 404)
                 .routes(new MatmulApiRoutes(new MatmulService(modules)))
                 .routes(new GreetingApiRoutes(new GreetingService()))

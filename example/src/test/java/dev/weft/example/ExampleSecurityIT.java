@@ -190,7 +190,7 @@ class ExampleSecurityIT {
         HttpResponse<byte[]> wrongKey = server.send(HttpRequest.newBuilder(server.uri("/me")).header("X-API-Key", "nope").build());
         assertEquals(401, wrongKey.statusCode());
         assertEquals("unknown API key", json(wrongKey).get("detail"));
-        // The application's own middleware: ServerTiming with @Use on OrdersApi, inside the global TotalTiming.
+        // The application's own middleware: ServerTiming with @Use on OrdersApi, inside the global ServerTiming "total".
         List<String> timings = List.of(String.join(", ", created.headers().allValues("Server-Timing")).split(", "));
         assertEquals(2, timings.size(), timings.toString());
         assertTrue(timings.get(0).startsWith("app;dur="), timings.toString());

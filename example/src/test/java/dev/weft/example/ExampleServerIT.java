@@ -284,7 +284,7 @@ class ExampleServerIT {
                 numbersAsLong(json(response)));
     }
 
-    /** TotalTiming, registered with WeftServer.Builder.use, runs around every route, routing included. */
+    /** ServerTiming "total", registered with WeftServer.Builder.use, runs around every route, routing included. */
     @Test
     void globalMiddlewareRunsAroundEveryRoute() throws Exception {
         for (String path : List.of("/hello/Ada", "/java/hello", "/health")) {
