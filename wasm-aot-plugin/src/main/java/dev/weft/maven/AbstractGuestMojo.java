@@ -1,7 +1,10 @@
 package dev.weft.maven;
 
 import java.io.File;
+import java.io.IOException;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** What both goals need to build Rust guests: where the crates are, which cargo, where it works. */
@@ -25,6 +28,32 @@ abstract class AbstractGuestMojo extends AbstractMojo {
 
     @Parameter(property = "weft.wasm.skip", defaultValue = "false")
     boolean skip;
+
+    /**
+     * Honours {@code weft.wasm.skip}, then runs the goal's work and turns what it throws into
+     * Maven's two kinds of failure: the project's fault (a bad crate or module name) fails the
+     * build with the message; I/O trouble is an execution error.
+     */
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping wasm modules (weft.wasm.skip)");
+            return;
+        }
+        try {
+            buildModules();
+        } catch (IOException e) {
+            throw new MojoExecutionException("Building wasm modules failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("Interrupted while building wasm modules", e);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+    }
+
+    /** The goal's own work. */
+    abstract void buildModules() throws IOException, InterruptedException, MojoExecutionException, MojoFailureException;
 
     GuestBuilder guestBuilder() {
         return new GuestBuilder(cargoTargetDirectory.toPath(), workDirectory.toPath(),

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -24,25 +23,14 @@ public class BuildWasmMojo extends AbstractGuestMojo {
     File outputDirectory;
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping wasm modules (weft.wasm.skip)");
-            return;
-        }
+    void buildModules() throws IOException, InterruptedException, MojoFailureException {
         GuestBuilder builder = guestBuilder();
-        try {
-            Files.createDirectories(outputDirectory.toPath());
-            for (RustCrate crate : GuestBuilder.crates(rustDirectory.toPath())) {
-                Path wasm = builder.buildIfChanged(crate);
-                Path target = outputDirectory.toPath().resolve(crate.module() + ".wasm");
-                Files.copy(wasm, target, StandardCopyOption.REPLACE_EXISTING);
-                getLog().info("Wrote " + target);
-            }
-        } catch (IOException e) {
-            throw new MojoExecutionException("Building wasm modules failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MojoExecutionException("Interrupted while building wasm modules", e);
+        Files.createDirectories(outputDirectory.toPath());
+        for (RustCrate crate : GuestBuilder.crates(rustDirectory.toPath())) {
+            Path wasm = builder.buildIfChanged(crate);
+            Path target = outputDirectory.toPath().resolve(crate.module() + ".wasm");
+            Files.copy(wasm, target, StandardCopyOption.REPLACE_EXISTING);
+            getLog().info("Wrote " + target);
         }
     }
 }

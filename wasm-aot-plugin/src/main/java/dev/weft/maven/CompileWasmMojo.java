@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 import javax.lang.model.SourceVersion;
 import org.apache.maven.model.Resource;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -61,43 +60,30 @@ public class CompileWasmMojo extends AbstractGuestMojo {
     MavenProject project;
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping wasm modules (weft.wasm.skip)");
-            return;
-        }
+    void buildModules() throws IOException, InterruptedException, MojoFailureException {
         if (!SourceVersion.isName(packageName)) {
             throw new MojoFailureException("packageName '" + packageName + "' is not a Java package name;"
                     + " set <packageName> in the plugin's configuration");
         }
-        try {
-            // Names are checked before anything is built, so that a clash fails at once.
-            Map<ModuleName, String> names = new LinkedHashMap<>();
-            List<RustCrate> crates = GuestBuilder.crates(rustDirectory.toPath());
-            for (RustCrate crate : crates) {
-                claim(names, crate.module(), relative(crate.directory()));
-            }
-            List<Path> wasmFiles = wasmFiles();
-            for (Path wasm : wasmFiles) {
-                claim(names, moduleName(wasm), relative(wasm));
-            }
-            GuestBuilder builder = guestBuilder();
-            Map<ModuleName, ModuleSource> modules = new LinkedHashMap<>();
-            for (RustCrate crate : crates) {
-                modules.put(crate.module(), new ModuleSource(builder.buildIfChanged(crate), relative(crate.directory())));
-            }
-            for (Path wasm : wasmFiles) {
-                modules.put(moduleName(wasm), new ModuleSource(wasm, relative(wasm)));
-            }
-            compileAll(modules);
-        } catch (IOException e) {
-            throw new MojoExecutionException("Building wasm modules failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MojoExecutionException("Interrupted while building wasm modules", e);
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+        // Names are checked before anything is built, so that a clash fails at once.
+        Map<ModuleName, String> names = new LinkedHashMap<>();
+        List<RustCrate> crates = GuestBuilder.crates(rustDirectory.toPath());
+        for (RustCrate crate : crates) {
+            claim(names, crate.module(), relative(crate.directory()));
         }
+        List<Path> wasmFiles = wasmFiles();
+        for (Path wasm : wasmFiles) {
+            claim(names, moduleName(wasm), relative(wasm));
+        }
+        GuestBuilder builder = guestBuilder();
+        Map<ModuleName, ModuleSource> modules = new LinkedHashMap<>();
+        for (RustCrate crate : crates) {
+            modules.put(crate.module(), new ModuleSource(builder.buildIfChanged(crate), relative(crate.directory())));
+        }
+        for (Path wasm : wasmFiles) {
+            modules.put(moduleName(wasm), new ModuleSource(wasm, relative(wasm)));
+        }
+        compileAll(modules);
         project.addCompileSourceRoot(generatedSourcesDirectory.getPath());
         Resource resource = new Resource();
         resource.setDirectory(generatedResourcesDirectory.getPath());
