@@ -1,12 +1,12 @@
 package app;
 
+import dev.weft.runtime.WeftConfig;
 import dev.weft.runtime.http.Request;
 import dev.weft.runtime.http.Response;
 import dev.weft.runtime.http.RouteHandler;
 import dev.weft.runtime.middleware.Guard;
 import dev.weft.runtime.middleware.Middleware;
 import dev.weft.runtime.middleware.Verdict;
-import io.helidon.config.Config;
 
 /** Middleware and guards for SecuredApi; each middleware appends its name to the request's "chain" attribute. */
 public final class Chains {
@@ -32,8 +32,8 @@ public final class Chains {
 
         private final String name;
 
-        public Audit(Config config) {
-            this.name = config.get("weft.audit.name").asString().orElse("audit");
+        public Audit(WeftConfig config) {
+            this.name = config.get("weft.audit.name").orElse("audit");
         }
 
         @Override

@@ -1,15 +1,16 @@
 package test;
 
-import dev.weft.runtime.http.ParamConverter;
+import dev.weft.runtime.generated.Guards;
+import dev.weft.runtime.generated.JsonBodies;
+import dev.weft.runtime.generated.ParamConverter;
+import dev.weft.runtime.generated.RequestParameters;
+import dev.weft.runtime.generated.Route;
+import dev.weft.runtime.generated.RouteGroup;
 import dev.weft.runtime.http.Request;
-import dev.weft.runtime.http.RequestParameters;
 import dev.weft.runtime.http.Response;
-import dev.weft.runtime.http.Route;
-import dev.weft.runtime.http.RouteGroup;
 import dev.weft.runtime.http.Violation;
-import dev.weft.runtime.json.Json;
+import dev.weft.runtime.json.JsonTypes;
 import dev.weft.runtime.middleware.Guard;
-import dev.weft.runtime.middleware.Guards;
 import io.avaje.jsonb.JsonType;
 import java.util.List;
 import java.util.Objects;
@@ -22,13 +23,13 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.weft.processor.WeftProcessor")
 public final class ShopApiRoutes implements RouteGroup {
-    private static final JsonType<ShopApi.Item> SHOP_API_ITEM_JSON = Json.type(ShopApi.Item.class);
+    private static final JsonType<ShopApi.Item> SHOP_API_ITEM_JSON = JsonTypes.of(ShopApi.Item.class);
 
     private static final ParamConverter<ShopApi.Sort> SHOP_API_SORT_PARAM = ParamConverter.ofEnum(ShopApi.Sort.values());
 
     private static final Pattern QUERY_PATTERN = Pattern.compile("[a-z ]*");
 
-    private static final JsonType<List<ShopApi.Item>> SHOP_API_ITEM_LIST_JSON = Json.listType(ShopApi.Item.class);
+    private static final JsonType<List<ShopApi.Item>> SHOP_API_ITEM_LIST_JSON = JsonTypes.listOf(ShopApi.Item.class);
 
     private static final Guard ROLES_ADMIN = Guards.rolesAllowed("admin");
 
@@ -88,7 +89,7 @@ public final class ShopApiRoutes implements RouteGroup {
      */
     private Response create(Request request) {
         RequestParameters params = new RequestParameters(request);
-        ShopApi.Item item = Json.readBody(SHOP_API_ITEM_JSON, request);
+        ShopApi.Item item = JsonBodies.read(SHOP_API_ITEM_JSON, request);
         validateShopApiItem(params, "", item);
         params.throwIfInvalid();
         return api.create(item);

@@ -1,11 +1,11 @@
 package test;
 
-import dev.weft.runtime.json.Json;
-import dev.weft.runtime.wasm.GuestBuffer;
-import dev.weft.runtime.wasm.ModuleHost;
-import dev.weft.runtime.wasm.WasmModuleDefinition;
+import dev.weft.runtime.generated.GuestBuffer;
+import dev.weft.runtime.generated.GuestModule;
+import dev.weft.runtime.generated.WasmModuleDefinition;
+import dev.weft.runtime.generated.WasmValues;
+import dev.weft.runtime.json.JsonTypes;
 import dev.weft.runtime.wasm.WasmModules;
-import dev.weft.runtime.wasm.WasmValues;
 import io.avaje.jsonb.JsonType;
 import javax.annotation.processing.Generated;
 import test.wasm.BareModule;
@@ -17,30 +17,30 @@ import test.wasm.MatmulModule;
  */
 @Generated("dev.weft.processor.WeftProcessor")
 public abstract class ShopApiWasm implements ShopApi {
-    private static final JsonType<ShopApi.Item> SHOP_API_ITEM_JSON = Json.type(ShopApi.Item.class);
+    private static final JsonType<ShopApi.Item> SHOP_API_ITEM_JSON = JsonTypes.of(ShopApi.Item.class);
 
     /**
      * Wasm module {@code echo}, built from src/main/rust/echo.
      */
-    private final ModuleHost echoModule;
+    private final GuestModule echoModule;
 
     /**
      * Wasm module {@code matmul}, built from src/main/rust/matmul.
      */
-    private final ModuleHost matmulModule;
+    private final GuestModule matmulModule;
 
     /**
      * Wasm module {@code bare}, built from src/main/wasm/bare.wasm.
      */
-    private final ModuleHost bareModule;
+    private final GuestModule bareModule;
 
     /**
      * @param modules the application's wasm modules, from which the bound ones are taken
      */
     protected ShopApiWasm(WasmModules modules) {
-        this.echoModule = modules.host(new WasmModuleDefinition("echo", EchoModule::load, EchoModule::create));
-        this.matmulModule = modules.host(new WasmModuleDefinition("matmul", MatmulModule::load, MatmulModule::create));
-        this.bareModule = modules.host(new WasmModuleDefinition("bare", BareModule::load, BareModule::create));
+        this.echoModule = modules.module(new WasmModuleDefinition("echo", EchoModule::load, EchoModule::create));
+        this.matmulModule = modules.module(new WasmModuleDefinition("matmul", MatmulModule::load, MatmulModule::create));
+        this.bareModule = modules.module(new WasmModuleDefinition("bare", BareModule::load, BareModule::create));
     }
 
     /**

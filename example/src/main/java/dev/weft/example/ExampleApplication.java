@@ -3,7 +3,6 @@ package dev.weft.example;
 import dev.weft.runtime.WeftConfig;
 import dev.weft.runtime.WeftServer;
 import dev.weft.runtime.wasm.WasmModules;
-import io.helidon.config.Config;
 
 /**
  * Starts the example server: each route group is generated from an annotated interface and given
@@ -14,13 +13,12 @@ public final class ExampleApplication {
     private ExampleApplication() {}
 
     public static void main(String[] args) {
-        Config config = WeftConfig.load(ExampleSecurity.fromEnvironment(System.getenv()));
+        WeftConfig config = WeftConfig.load(ExampleSecurity.fromEnvironment(System.getenv()));
         ExampleSecurity.warnIfUnset(System.getenv());
-        WasmModules modules = WasmModules.create(config);
+        WeftServer.Builder server = WeftServer.builder(config);
+        WasmModules modules = server.modules();
         OrderService orders = new OrderService();
-        WeftServer.builder(config)
-                .modules(modules)
-                .use(ServerTiming.named("total"))
+        server.use(ServerTiming.named("total"))
                 .errorStatus(OrderService.OrderNotFoundException.class, 404)
                 .routes(new MatmulApiRoutes(new MatmulService(modules)))
                 .routes(new GreetingApiRoutes(new GreetingService()))

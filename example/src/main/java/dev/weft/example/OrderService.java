@@ -2,7 +2,7 @@ package dev.weft.example;
 
 import dev.weft.runtime.http.Principal;
 import dev.weft.runtime.http.Response;
-import dev.weft.runtime.json.Json;
+import dev.weft.runtime.json.JsonTypes;
 import io.avaje.jsonb.JsonType;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /** Keeps orders in memory: enough for an example, and safe across concurrent requests. */
 public final class OrderService implements OrdersApi {
 
-    private static final JsonType<Order> ORDER_JSON = Json.type(Order.class);
+    private static final JsonType<Order> ORDER_JSON = JsonTypes.of(Order.class);
 
     private final Map<Long, Order> orders = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.weft.runtime.json.Json;
+import dev.weft.runtime.json.JsonTypes;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -317,7 +317,7 @@ class ExampleServerIT {
     /** Parsed with Weft's own JSON, whose doubles are exact (unlike a generic map's). */
     private static MatmulResult matmul(HttpResponse<byte[]> response) {
         assertEquals(200, response.statusCode(), text(response));
-        return Json.type(MatmulResult.class).fromJson(response.body());
+        return JsonTypes.of(MatmulResult.class).fromJson(response.body());
     }
 
     private static Map<String, Object> normalise(Map<String, Object> body) {

@@ -35,7 +35,7 @@ final class ChainReader {
 
     static final String MIDDLEWARE = "dev.weft.runtime.middleware.Middleware";
     static final String GUARD = "dev.weft.runtime.middleware.Guard";
-    static final String CONFIG = "io.helidon.config.Config";
+    static final String CONFIG = "dev.weft.runtime.WeftConfig";
 
     private final Elements elements;
     private final Types types;

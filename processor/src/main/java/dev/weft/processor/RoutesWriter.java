@@ -362,7 +362,7 @@ final class RoutesWriter {
         return switch (param.type().kind()) {
             case BYTES -> CodeBlock.of("$L.body()", request);
             case STRING -> CodeBlock.of("$L.bodyText()", request);
-            default -> CodeBlock.of("$T.readBody($L, $L)", RuntimeNames.JSON, statics.json(param.type()), request);
+            default -> CodeBlock.of("$T.read($L, $L)", RuntimeNames.JSON_BODIES, statics.json(param.type()), request);
         };
     }
 

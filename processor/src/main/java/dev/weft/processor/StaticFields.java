@@ -29,7 +29,7 @@ final class StaticFields {
         TypeName valueType = list ? ParameterizedTypeName.get(ClassName.get(List.class), element) : element;
         return field(constantName(element) + (list ? "_LIST_JSON" : "_JSON"),
                 ParameterizedTypeName.get(RuntimeNames.JSON_TYPE, valueType),
-                CodeBlock.of("$T.$L($T.class)", RuntimeNames.JSON, list ? "listType" : "type", element));
+                CodeBlock.of("$T.$L($T.class)", RuntimeNames.JSON_TYPES, list ? "listOf" : "of", element));
     }
 
     /** The field holding the converter of an enum parameter. */

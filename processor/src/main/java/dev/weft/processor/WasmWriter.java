@@ -50,11 +50,11 @@ final class WasmWriter {
         for (ModuleManifest manifest : manifests.values()) {
             String field = hostFields.get(manifest.name());
             ClassName moduleClass = ClassName.bestGuess(manifest.className());
-            hosts.add(FieldSpec.builder(RuntimeNames.MODULE_HOST, field, Modifier.PRIVATE, Modifier.FINAL)
+            hosts.add(FieldSpec.builder(RuntimeNames.GUEST_MODULE, field, Modifier.PRIVATE, Modifier.FINAL)
                     .addJavadoc("Wasm module {@code $L}$L.\n", manifest.name(),
                             manifest.source().isEmpty() ? "" : ", built from " + manifest.source())
                     .build());
-            constructor.addStatement("this.$L = modules.host(new $T($S, $T::load, $T::create))",
+            constructor.addStatement("this.$L = modules.module(new $T($S, $T::load, $T::create))",
                     field, RuntimeNames.WASM_MODULE_DEFINITION, manifest.name(), moduleClass, moduleClass);
         }
 

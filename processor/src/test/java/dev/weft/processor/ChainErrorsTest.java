@@ -95,7 +95,7 @@ class ChainErrorsTest {
     void useOfAClassWithoutAUsableConstructorIsAnError() {
         assertOnlyError(shopWithRoute("@Use(Holder.NeedsName.class)"),
                 "@Use(NeedsName.class): test.Holder.NeedsName cannot be constructed: give it a public constructor"
-                        + " taking no parameters or one io.helidon.config.Config",
+                        + " taking no parameters or one dev.weft.runtime.WeftConfig",
                 "@Use(Holder.NeedsName.class)");
     }
 

@@ -2,10 +2,10 @@ package dev.weft.processor;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.weft.runtime.http.FakeRequest;
+import dev.weft.runtime.internal.http.FakeRequest;
 import dev.weft.runtime.http.HttpException;
 import dev.weft.runtime.http.Response;
-import dev.weft.runtime.http.Router;
+import dev.weft.runtime.internal.http.Router;
 import dev.weft.runtime.http.Violation;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

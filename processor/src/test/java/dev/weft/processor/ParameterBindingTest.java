@@ -1,11 +1,10 @@
 package dev.weft.processor;
 
-import static dev.weft.runtime.http.FakeRequest.get;
 import static dev.weft.processor.Http.text;
+import static dev.weft.runtime.internal.http.FakeRequest.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.weft.runtime.http.FakeRequest;
-import dev.weft.runtime.http.Router;
+import dev.weft.runtime.internal.http.Router;
 import org.junit.jupiter.api.Test;
 
 /** Generated handlers convert path, query and header values and pass them to the implementation (app/ParamsApi.java). */

@@ -1,15 +1,14 @@
 package dev.weft.processor;
 
-import static dev.weft.runtime.http.FakeRequest.get;
 import static dev.weft.processor.Http.rejection;
 import static dev.weft.processor.Http.text;
 import static dev.weft.processor.Http.violations;
+import static dev.weft.runtime.internal.http.FakeRequest.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.weft.runtime.http.FakeRequest;
 import dev.weft.runtime.http.HttpException;
-import dev.weft.runtime.http.Router;
 import dev.weft.runtime.http.Violation;
+import dev.weft.runtime.internal.http.Router;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.weft.runtime.http.FakeRequest;
+import dev.weft.runtime.internal.http.FakeRequest;
 import dev.weft.runtime.http.HttpException;
 import dev.weft.runtime.http.HttpMethod;
 import dev.weft.runtime.http.Response;
-import dev.weft.runtime.http.Router;
+import dev.weft.runtime.internal.http.Router;
 import dev.weft.runtime.http.Violation;
 import java.util.List;
 import org.junit.jupiter.api.Test;

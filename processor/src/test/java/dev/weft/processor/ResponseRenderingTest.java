@@ -1,16 +1,16 @@
 package dev.weft.processor;
 
-import static dev.weft.runtime.http.FakeRequest.get;
+import static dev.weft.runtime.internal.http.FakeRequest.get;
 import static dev.weft.processor.Http.text;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.weft.runtime.http.FakeRequest;
+import dev.weft.runtime.internal.http.FakeRequest;
 import dev.weft.runtime.http.HttpMethod;
 import dev.weft.runtime.http.Response;
-import dev.weft.runtime.http.Router;
+import dev.weft.runtime.internal.http.Router;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 

@@ -5,13 +5,12 @@ import static dev.weft.processor.Http.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.weft.runtime.http.FakeRequest;
+import dev.weft.runtime.WeftConfig;
+import dev.weft.runtime.internal.http.FakeRequest;
 import dev.weft.runtime.http.HttpException;
 import dev.weft.runtime.http.HttpMethod;
 import dev.weft.runtime.http.Response;
-import dev.weft.runtime.http.Router;
-import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
+import dev.weft.runtime.internal.http.Router;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class RouteChainTest {
 
     private final Router secured = TestApp.get().router("app.SecuredApiRoutes", "Secured",
-            Config.just(ConfigSources.create(Map.of("weft.audit.name", "audit-log"))));
+            WeftConfig.of(Map.of("weft.audit.name", "audit-log")));
 
     private static FakeRequest delete(String target) {
         return FakeRequest.of(HttpMethod.DELETE, target);

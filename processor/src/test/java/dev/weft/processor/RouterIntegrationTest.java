@@ -4,11 +4,11 @@ import static dev.weft.processor.Http.rejection;
 import static dev.weft.processor.Http.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.weft.runtime.http.FakeRequest;
+import dev.weft.runtime.internal.http.FakeRequest;
 import dev.weft.runtime.http.HttpException;
 import dev.weft.runtime.http.HttpMethod;
 import dev.weft.runtime.http.Response;
-import dev.weft.runtime.http.Router;
+import dev.weft.runtime.internal.http.Router;
 import org.junit.jupiter.api.Test;
 
 /** Generated route tables in the runtime's router: HEAD, OPTIONS, 405 and 404 (app/ReturnsApi.java). */

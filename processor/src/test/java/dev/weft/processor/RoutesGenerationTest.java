@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
-import dev.weft.runtime.http.Route;
+import dev.weft.runtime.generated.Route;
 import java.util.List;
 import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;

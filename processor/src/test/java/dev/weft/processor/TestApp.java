@@ -1,8 +1,8 @@
 package dev.weft.processor;
 
-import dev.weft.runtime.http.RouteGroup;
-import dev.weft.runtime.http.Router;
-import dev.weft.runtime.json.Json;
+import dev.weft.runtime.generated.RouteGroup;
+import dev.weft.runtime.internal.http.Router;
+import dev.weft.runtime.internal.json.JsonCodec;
 import java.lang.reflect.InvocationTargetException;
 import java.util.List;
 import javax.tools.JavaFileObject;
@@ -12,7 +12,7 @@ import javax.tools.JavaFileObject;
  * {@code src/test/resources/app/}, compiled once per JVM by Weft's processor and avaje-jsonb's
  * generator, with Java implementations ({@code app.Implementations}) compiled beside them.
  *
- * <p>It is compiled once because avaje-jsonb finds generated adapters only when {@link Json} is
+ * <p>It is compiled once because avaje-jsonb finds generated adapters only when {@link JsonCodec} is
  * initialized, through the thread's context class loader: that happens here, with this
  * application's class loader as the context, before any test runs generated code.
  */
@@ -57,7 +57,7 @@ final class TestApp {
 
     /**
      * The generated {@code <routesClass>}, calling {@code implementation}; {@code more} are the
-     * constructor's further arguments, such as the {@code Config} that some middleware needs.
+     * constructor's further arguments, such as the {@code WeftConfig} that some middleware needs.
      */
     RouteGroup routes(String routesClass, Object implementation, Object... more) {
         Class<?> routes = load(routesClass);
@@ -91,16 +91,16 @@ final class TestApp {
         ClassLoader context = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
         try {
-            Class.forName(Json.class.getName(), true, Json.class.getClassLoader());
+            Class.forName(JsonCodec.class.getName(), true, JsonCodec.class.getClassLoader());
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException(e);
         } finally {
             thread.setContextClassLoader(context);
         }
         try {
-            Json.type(load("app.Item"));
+            JsonCodec.type(load("app.Item"));
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("dev.weft.runtime.json.Json was initialized before the test application"
+            throw new IllegalStateException("dev.weft.runtime.internal.json.JsonCodec was initialized before the test application"
                     + " was loaded, so it lacks the application's JSON adapters; only TestApp may run generated code", e);
         }
     }

@@ -5,10 +5,10 @@ import static dev.weft.processor.Http.text;
 import static dev.weft.processor.Http.violations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.weft.runtime.http.FakeRequest;
+import dev.weft.runtime.internal.http.FakeRequest;
 import dev.weft.runtime.http.HttpException;
 import dev.weft.runtime.http.HttpMethod;
-import dev.weft.runtime.http.Router;
+import dev.weft.runtime.internal.http.Router;
 import dev.weft.runtime.http.Violation;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,33 +1,47 @@
 package dev.weft.runtime;
 
+import dev.weft.annotations.Use;
+import dev.weft.runtime.internal.server.ShutdownSafeLogManager;
+import dev.weft.runtime.middleware.Middleware;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import io.helidon.logging.common.LogConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Loads an application's configuration, after setting up logging from {@code logging.properties}
- * (in the working folder, else on the class path) with a {@link ShutdownSafeLogManager}, so call
+ * An application's configuration: flat keys such as {@code server.port} or
+ * {@code weft.wasm.modules.matmul.max-instances}. {@link #load()} reads it, after setting up
+ * logging from {@code logging.properties} (in the working folder, else on the class path), so call
  * it first thing in {@code main}. Earlier sources win:
  *
  * <ol>
  *   <li>system properties, {@code -Dserver.port=8081};
- *   <li>environment variables, {@code SERVER_PORT} for {@code server.port} (Helidon's mapping);
+ *   <li>environment variables, {@code SERVER_PORT} for {@code server.port};
  *   <li>the file named by the system property {@code weft.config} or the environment variable
  *       {@code WEFT_CONFIG}, if set;
  *   <li>{@code application.properties} on the class path (the defaults shipped in the jar).
  * </ol>
+ *
+ * Middleware that a route's {@code @Use} names may take one in its constructor.
  */
 public final class WeftConfig {
 
     public static final String FILE_PROPERTY = "weft.config";
     public static final String FILE_VARIABLE = "WEFT_CONFIG";
 
-    private WeftConfig() {}
+    private final Config config;
 
-    public static Config load() {
+    private WeftConfig(Config config) {
+        this.config = config;
+    }
+
+    /** Loads the configuration from the sources above. */
+    public static WeftConfig load() {
         return load(Map.of());
     }
 
@@ -36,7 +50,7 @@ public final class WeftConfig {
      * application computes (from its own environment variables, say) that configuration can still
      * override.
      */
-    public static Config load(Map<String, String> defaults) {
+    public static WeftConfig load(Map<String, String> defaults) {
         // Logging first, so that everything configuration starts logs in the application's format.
         if (System.getProperty(ShutdownSafeLogManager.PROPERTY) == null) {
             System.setProperty(ShutdownSafeLogManager.PROPERTY, ShutdownSafeLogManager.class.getName());
@@ -57,6 +71,42 @@ public final class WeftConfig {
         if (!defaults.isEmpty()) {
             builder.addSource(ConfigSources.create(defaults, "application defaults"));
         }
-        return builder.build();
+        return new WeftConfig(builder.build());
+    }
+
+    /** Exactly these properties and nothing else: for tests and embedded servers. */
+    public static WeftConfig of(Map<String, String> properties) {
+        return new WeftConfig(Config.just(ConfigSources.create(properties)));
+    }
+
+    /** No properties at all: every setting at its default. */
+    public static WeftConfig empty() {
+        return new WeftConfig(Config.empty());
+    }
+
+    /** The value of a key, if it is set. */
+    public Optional<String> get(String key) {
+        return config.get(key).asString().asOptional();
+    }
+
+    /**
+     * The value of a key converted to {@code type}: {@code String}, {@code Integer}, {@code Long},
+     * {@code Boolean}, {@code Double}, {@link Duration} (ISO-8601, {@code PT5S}), or an enum.
+     *
+     * @throws IllegalArgumentException when the value is set but cannot be converted
+     */
+    public <T> Optional<T> get(String key, Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        try {
+            return config.get(key).as(type).asOptional();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(key + ": cannot read '" + get(key).orElse("") + "' as "
+                    + type.getSimpleName(), e);
+        }
+    }
+
+    /** Helidon's view of the same configuration, for the server's own wiring. */
+    Config helidon() {
+        return config;
     }
 }

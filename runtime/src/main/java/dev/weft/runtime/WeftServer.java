@@ -1,11 +1,11 @@
 package dev.weft.runtime;
 
-import dev.weft.runtime.http.Route;
-import dev.weft.runtime.http.RouteGroup;
+import dev.weft.runtime.generated.Route;
+import dev.weft.runtime.generated.RouteGroup;
+import dev.weft.runtime.internal.server.ServerRuntime;
+import dev.weft.runtime.internal.wasm.ModuleRegistry;
 import dev.weft.runtime.middleware.Middleware;
-import dev.weft.runtime.server.ServerRuntime;
 import dev.weft.runtime.wasm.WasmModules;
-import io.helidon.config.Config;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,15 +17,15 @@ import java.util.Objects;
  * WebServer on virtual threads.
  *
  * <pre>{@code
- * Config config = WeftConfig.load();
- * WasmModules modules = WasmModules.create(config);
- * WeftServer server = WeftServer.builder(config)
- *         .modules(modules)
- *         .routes(new GreetingApiRoutes(new Greetings(modules)))
+ * WeftServer.Builder server = WeftServer.builder(WeftConfig.load());
+ * WasmModules modules = server.modules();
+ * server.routes(new GreetingApiRoutes(new Greetings(modules)))
  *         .start();
  * }</pre>
  *
- * <p>{@code server.host} and {@code server.port} (and every other Helidon listener setting under
+ * <p>The server owns the application's wasm modules: it creates them from its configuration,
+ * reports them in {@code /health} and {@code /metrics}, and releases them when it stops.
+ * {@code server.host} and {@code server.port} (and every other Helidon listener setting under
  * {@code server}) come from the configuration; port 0 picks a free port. A SIGTERM stops the server
  * gracefully: it stops accepting connections, lets requests in flight finish within
  * {@code server.shutdown-grace-period} (default 10 seconds), then releases the modules.
@@ -38,7 +38,7 @@ public final class WeftServer {
         this.runtime = runtime;
     }
 
-    public static Builder builder(Config config) {
+    public static Builder builder(WeftConfig config) {
         return new Builder(config);
     }
 
@@ -59,22 +59,26 @@ public final class WeftServer {
     /** Collects route groups and settings, then starts the server. */
     public static final class Builder {
 
-        private final Config config;
+        private final WeftConfig config;
+        private final ModuleRegistry modules;
         private final List<Route> routes = new ArrayList<>();
         private final List<Middleware> middleware = new ArrayList<>();
         private final Map<Class<? extends Throwable>, Integer> errorStatuses = new LinkedHashMap<>();
-        private WasmModules modules = WasmModules.withDefaults();
 
-        private Builder(Config config) {
+        private Builder(WeftConfig config) {
             this.config = Objects.requireNonNull(config, "config");
+            this.modules = new ModuleRegistry(config.helidon());
         }
 
-        /** The modules that the route groups use, so that the server reports and releases them. */
-        public Builder modules(WasmModules modules) {
-            this.modules = Objects.requireNonNull(modules, "modules");
-            return this;
+        /**
+         * The server's wasm modules, for the generated {@code <Interface>Wasm} classes: each module
+         * a route group binds is configured, started, reported and released by this server.
+         */
+        public WasmModules modules() {
+            return modules;
         }
 
+        /** The routes of a generated {@code <Interface>Routes} class. */
         public Builder routes(RouteGroup group) {
             routes.addAll(group.routes());
             return this;
@@ -98,9 +102,17 @@ public final class WeftServer {
             return this;
         }
 
-        /** Builds the route table and starts listening; fails if two routes collide. */
+        /**
+         * Builds the route table and starts listening; fails if two routes collide. If the server
+         * cannot start, its modules are released before this throws.
+         */
         public WeftServer start() {
-            return new WeftServer(ServerRuntime.start(config, routes, middleware, errorStatuses, modules));
+            try {
+                return new WeftServer(ServerRuntime.start(config.helidon(), routes, middleware, errorStatuses, modules));
+            } catch (RuntimeException | Error e) {
+                modules.close();
+                throw e;
+            }
         }
     }
 }

@@ -1,15 +1,14 @@
 package dev.weft.maven;
 
+import dev.weft.wasm.abi.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,7 +24,7 @@ final class SourceFingerprint {
     private SourceFingerprint() {}
 
     static String of(RustCrate crate, String toolchain) throws IOException {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.digest();
         digest.update(toolchain.getBytes(StandardCharsets.UTF_8));
         Set<Path> visited = new HashSet<>();
         Deque<Path> pending = new ArrayDeque<>(List.of(crate.directory()));
@@ -42,11 +41,11 @@ final class SourceFingerprint {
                 pending.addAll(RustCrate.read(directory).pathDependencies());
             }
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return Sha256.hex(digest);
     }
 
     static String ofFile(Path file) throws IOException {
-        return HexFormat.of().formatHex(sha256().digest(Files.readAllBytes(file)));
+        return Sha256.of(Files.readAllBytes(file));
     }
 
     private static List<Path> sourceFiles(Path directory) throws IOException {
@@ -71,13 +70,5 @@ final class SourceFingerprint {
             }
         }
         return false;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 }

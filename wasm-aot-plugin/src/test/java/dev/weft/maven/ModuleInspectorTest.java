@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.weft.wasm.abi.HostFunction;
+import dev.weft.wasm.abi.HostImport;
 import dev.weft.wasm.abi.ModuleManifest;
 import dev.weft.wasm.abi.WasmSignature;
 import java.io.IOException;
@@ -118,7 +118,7 @@ class ModuleInspectorTest {
 
     private static void assertListsWhatWeftOffers(String message) {
         assertTrue(message.contains("A guest may import only: "), message);
-        for (HostFunction function : HostFunction.values()) {
+        for (HostImport function : HostImport.values()) {
             String offered = "weft." + function.importName() + function.signature();
             assertTrue(message.contains(offered), "lacks " + offered + ": " + message);
         }

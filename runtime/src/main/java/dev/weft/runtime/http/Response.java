@@ -1,6 +1,6 @@
 package dev.weft.runtime.http;
 
-import dev.weft.runtime.json.Json;
+import dev.weft.runtime.internal.json.JsonCodec;
 import io.avaje.jsonb.JsonType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -57,7 +57,7 @@ public final class Response {
 
     /** 200 with a JSON number or boolean, for methods that return one. */
     public static Response ofJsonValue(Object scalar) {
-        return status(200).body(JSON, Json.writeValue(scalar));
+        return status(200).body(JSON, JsonCodec.writeValue(scalar));
     }
 
     /** 204, for methods that return nothing. */
@@ -74,7 +74,7 @@ public final class Response {
     }
 
     public <T> Response json(JsonType<T> type, T value) {
-        return body(JSON, Json.write(type, value));
+        return body(JSON, JsonCodec.write(type, value));
     }
 
     public Response body(String contentType, byte[] body) {
@@ -117,7 +117,7 @@ public final class Response {
     }
 
     /** A copy of this response without a body, as HEAD answers it. */
-    Response withoutBody() {
+    public Response withoutBody() {
         Response copy = new Response(status);
         copy.headers.addAll(headers);
         copy.contentType = contentType;

@@ -1,5 +1,6 @@
 package dev.weft.runtime.middleware;
 
+import dev.weft.annotations.Use;
 import dev.weft.runtime.http.Request;
 
 /**

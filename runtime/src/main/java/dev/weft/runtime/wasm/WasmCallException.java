@@ -9,7 +9,7 @@ public final class WasmCallException extends RuntimeException {
     private final String module;
     private final String function;
 
-    WasmCallException(String module, String function, String reason, Throwable cause) {
+    public WasmCallException(String module, String function, String reason, Throwable cause) {
         super("wasm module '" + module + "' failed in '" + function + "': " + reason, cause);
         this.module = module;
         this.function = function;

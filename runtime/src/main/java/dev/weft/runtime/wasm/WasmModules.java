@@ -1,126 +1,33 @@
 package dev.weft.runtime.wasm;
 
-import com.dylibso.chicory.wasm.Parser;
-import com.dylibso.chicory.wasm.WasmModule;
-import dev.weft.runtime.metrics.ModuleMetrics;
-import dev.weft.runtime.metrics.WeftMetrics;
-import dev.weft.wasm.abi.ModuleManifest;
-import io.helidon.config.Config;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import dev.weft.runtime.WeftServer;
+import dev.weft.runtime.generated.GuestModule;
+import dev.weft.runtime.generated.WasmModuleDefinition;
 
 /**
- * The application's wasm modules: one {@link ModuleHost} per module, created the first time
- * generated code asks for it and configured from {@code weft.wasm.modules.<name>}.
- *
- * <p>With {@code weft.wasm.hot-reload.directory} set, a {@code <module>.wasm} put in that folder
- * replaces the module while the server runs (see {@link ModuleReloader}).
+ * The application's wasm modules, owned by its {@link dev.weft.runtime.WeftServer}: take them from
+ * {@code WeftServer.Builder.modules()} and hand them to the generated {@code <Interface>Wasm}
+ * classes. The server configures each module from {@code weft.wasm.modules.<name>}, reports it in
+ * {@code /health} and {@code /metrics}, watches the hot-reload folder, and releases every module
+ * when it stops.
  */
-public final class WasmModules implements AutoCloseable {
+public interface WasmModules {
 
-    /** The configuration node under which each module's settings live. */
-    public static final String CONFIG_KEY = "weft.wasm.modules";
-    public static final String HOT_RELOAD_KEY = "weft.wasm.hot-reload";
-
-    private final Config modulesConfig;
-    private final Map<String, ModuleHost> hosts = new ConcurrentHashMap<>();
-    private final ModuleReloader reloader;
-
-    private WasmModules(Config config) {
-        this.modulesConfig = config.get(CONFIG_KEY);
-        Config hotReload = config.get(HOT_RELOAD_KEY);
-        this.reloader = hotReload.get("directory").asString()
-                .map(directory -> ModuleReloader.start(java.nio.file.Path.of(directory),
-                        hotReload.get("poll-interval").as(Duration.class).orElse(Duration.ofSeconds(1)), this))
-                .orElse(null);
-    }
-
-    public static WasmModules create(Config config) {
-        return new WasmModules(config);
-    }
-
-    /** Modules with default settings: no grants, no hot reload. */
-    public static WasmModules withDefaults() {
-        return new WasmModules(Config.empty());
-    }
-
-    /** The host of a module, started on first use. */
-    public ModuleHost host(WasmModuleDefinition definition) {
-        return hosts.computeIfAbsent(definition.name(), name -> new ModuleHost(
-                name,
-                new ModuleVersion("built with the application", builtSha256(name).orElse("unknown"),
-                        definition.module().get(), definition.machineFactory()),
-                ModuleSettings.from(modulesConfig, name),
-                (module, idle) -> new ModuleMetrics(WeftMetrics.registry(), module, idle)));
-    }
-
-    /** The host of a module, if the application uses it. */
-    Optional<ModuleHost> find(String name) {
-        return Optional.ofNullable(hosts.get(name));
-    }
+    /**
+     * The module a generated class calls, started (one instance ready) on first use. For generated
+     * code.
+     */
+    GuestModule module(WasmModuleDefinition definition);
 
     /**
      * Replaces a module with another version of it, compiled now: what the hot-reload folder does,
      * for tools that get a module another way. The new version must parse, keep every export of the
      * live one with its signature, and instantiate; otherwise the live one stays and this throws.
+     * Needs Chicory's compiler on the class path.
      *
      * @param label how {@code /health} will name the new version
      * @return milliseconds spent compiling, checking and swapping
      * @throws IllegalArgumentException when the module is unknown or the new version is refused
      */
-    public long reload(String name, byte[] wasm, String label) {
-        long started = System.nanoTime();
-        ModuleHost host = find(name).orElseThrow(() -> new IllegalArgumentException("no wasm module named '" + name + "'"));
-        WasmModule module;
-        try {
-            module = Parser.parse(wasm);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("it is not valid WebAssembly: " + e.getMessage(), e);
-        }
-        // One reload of a module at a time: two at once could each check against the same live
-        // version and then both replace it, the later swap undoing the earlier.
-        host.reloadLock().lock();
-        try {
-            ModuleReloader.checkExports(host.currentVersion().module(), module);
-            ModuleVersion candidate = new ModuleVersion(label, ModuleReloader.sha256(wasm), module,
-                    RuntimeCompiler.compile(module));
-            host.replace(candidate, host.check(candidate));
-        } finally {
-            host.reloadLock().unlock();
-        }
-        return (System.nanoTime() - started) / 1_000_000;
-    }
-
-    public Collection<ModuleHost> hosts() {
-        return List.copyOf(hosts.values());
-    }
-
-    @Override
-    public void close() {
-        if (reloader != null) {
-            reloader.close();
-        }
-        hosts.values().forEach(ModuleHost::close);
-    }
-
-    /** The SHA-256 of the .wasm the build compiled, from the manifest it wrote beside the classes. */
-    private static Optional<String> builtSha256(String name) {
-        try (InputStream manifest = WasmModules.class.getClassLoader()
-                .getResourceAsStream(ModuleManifest.resourcePath(name))) {
-            if (manifest == null) {
-                return Optional.empty();
-            }
-            return Optional.of(ModuleManifest.read(new InputStreamReader(manifest, StandardCharsets.UTF_8)).sha256());
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
-    }
+    long reload(String name, byte[] wasm, String label);
 }

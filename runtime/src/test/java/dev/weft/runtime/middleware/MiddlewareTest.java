@@ -3,7 +3,7 @@ package dev.weft.runtime.middleware;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.weft.runtime.http.FakeRequest;
+import dev.weft.runtime.internal.http.FakeRequest;
 import dev.weft.runtime.http.HttpException;
 import dev.weft.runtime.http.Response;
 import dev.weft.runtime.http.RouteHandler;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.weft.wasm.abi.HostFunction;
+import dev.weft.wasm.abi.HostImport;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +30,7 @@ class BuildFailuresIT {
         String message = build.failureMessage();
         assertTrue(message.startsWith("wasm module 'files' (src/main/wasm/files.wasm) imports env.open_file(i32,i32)->(i32),"
                 + " which Weft does not offer. A guest may import only: "), message);
-        for (HostFunction function : HostFunction.values()) {
+        for (HostImport function : HostImport.values()) {
             assertTrue(message.contains("weft." + function.importName() + function.signature()), message);
         }
         assertFalse(Files.exists(project.file("target/generated-resources/weft-wasm/META-INF/weft/modules/files.properties")),

@@ -1,9 +1,9 @@
 package dev.weft.bench.jmh;
 
 import dev.weft.bench.jmh.wasm.SmallModule;
-import dev.weft.runtime.wasm.ModuleHost;
-import dev.weft.runtime.wasm.WasmModuleDefinition;
-import dev.weft.runtime.wasm.WasmModules;
+import dev.weft.runtime.generated.WasmModuleDefinition;
+import dev.weft.runtime.internal.wasm.ModuleHost;
+import dev.weft.runtime.internal.wasm.ModuleRegistry;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -46,7 +46,7 @@ public class CallBenchmark {
         @Param({"false", "true"})
         boolean stateful;
 
-        WasmModules modules;
+        ModuleRegistry modules;
         NoopApi api;
         ModuleHost smallHost;
 
@@ -56,7 +56,7 @@ public class CallBenchmark {
                     "weft.wasm.modules.small.stateful", String.valueOf(stateful),
                     "weft.wasm.modules.large.stateful", String.valueOf(stateful)));
             api = new NoopApiWasm(modules);
-            // The host NoopApiWasm calls: WasmModules keeps one per module.
+            // The host NoopApiWasm calls: ModuleRegistry keeps one per module.
             smallHost = modules.host(new WasmModuleDefinition("small", SmallModule::load, SmallModule::create));
         }
 

@@ -4,8 +4,8 @@ import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import dev.weft.bench.jmh.wasm.SmallModule;
-import dev.weft.runtime.wasm.WasmModuleDefinition;
-import dev.weft.runtime.wasm.WasmModules;
+import dev.weft.runtime.generated.WasmModuleDefinition;
+import dev.weft.runtime.internal.wasm.ModuleRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What replacing a live module costs: {@link WasmModules#reload}, which the hot-reload folder
+ * What replacing a live module costs: {@link ModuleRegistry#reload}, which the hot-reload folder
  * calls. It parses the new .wasm, checks its exports against the live version's, compiles it to
  * bytecode with Chicory's runtime compiler, instantiates it once to prove that it links, then
  * makes it live with a first instance. Each invocation swaps in the same bytes again: reload
@@ -49,7 +49,7 @@ public class HotSwapBenchmark {
     @State(Scope.Benchmark)
     public static class Small {
 
-        WasmModules modules;
+        ModuleRegistry modules;
         byte[] wasm;
 
         @Setup
@@ -78,7 +78,7 @@ public class HotSwapBenchmark {
         @Param("../../example/target/cargo/wasm32-unknown-unknown/release/matmul.wasm")
         String path;
 
-        WasmModules modules;
+        ModuleRegistry modules;
         byte[] wasm;
 
         @Setup

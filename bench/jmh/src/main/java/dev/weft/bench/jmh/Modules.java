@@ -1,6 +1,6 @@
 package dev.weft.bench.jmh;
 
-import dev.weft.runtime.wasm.WasmModules;
+import dev.weft.runtime.internal.wasm.ModuleRegistry;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import java.util.Map;
@@ -22,7 +22,7 @@ final class Modules {
 
     private Modules() {}
 
-    static WasmModules create(Map<String, String> settings) {
-        return WasmModules.create(Config.just(ConfigSources.create(settings)));
+    static ModuleRegistry create(Map<String, String> settings) {
+        return new ModuleRegistry(Config.just(ConfigSources.create(settings)));
     }
 }

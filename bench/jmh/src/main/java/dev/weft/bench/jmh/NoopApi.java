@@ -4,7 +4,7 @@ import dev.weft.annotations.WasmExport;
 
 /**
  * The trivial export of the two benchmark modules, bound as an application binds its handlers:
- * the processor generates {@code NoopApiWasm}, whose methods call {@code ModuleHost.call}.
+ * the processor generates {@code NoopApiWasm}, whose methods call {@code GuestModule.call}.
  * {@link JavaNoop} implements the same interface in Java, for the baseline.
  */
 public interface NoopApi {

@@ -1,0 +1,87 @@
+package dev.weft.runtime.internal.json;
+
+import dev.weft.runtime.http.HttpException;
+import dev.weft.runtime.http.Request;
+import dev.weft.runtime.json.JsonTypes;
+import io.avaje.json.JsonException;
+import io.avaje.jsonb.JsonType;
+import io.avaje.jsonb.Jsonb;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * JSON for Weft: one avaje-jsonb instance whose adapters are generated at compile time, so that
+ * reading and writing JSON never reflects. {@link dev.weft.runtime.json.JsonTypes} hands out its
+ * types; request bodies are read here with Weft's 400 and 415 answers.
+ */
+public final class JsonCodec {
+
+    private static final Jsonb JSONB = ExactNumberAdapters.register(Jsonb.builder()).build();
+    private static final JsonType<Object> ANY = JSONB.type(Object.class);
+
+    private JsonCodec() {}
+
+    /** The JSON type of a class annotated {@code @io.avaje.jsonb.Json}. */
+    public static <T> JsonType<T> type(Class<T> type) {
+        return JSONB.type(type);
+    }
+
+    /** The JSON type of a list of such a class. */
+    public static <T> JsonType<List<T>> listType(Class<T> elementType) {
+        return JSONB.type(elementType).list();
+    }
+
+    /**
+     * Parses a request's JSON body: 415 unless its {@code Content-Type} is JSON, 400 naming what is
+     * wrong when the JSON is malformed or does not fit the type.
+     */
+    public static <T> T readBody(JsonType<T> type, Request request) {
+        String contentType = request.contentType();
+        if (!isJson(contentType)) {
+            throw new HttpException(415, "the body must be JSON (Content-Type: application/json), not "
+                    + (contentType == null ? "untyped" : contentType));
+        }
+        return readBody(type, request.body());
+    }
+
+    /** {@code application/json}, or any {@code +json} type, whatever the parameters. */
+    public static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int semicolon = contentType.indexOf(';');
+        String mediaType = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+        return mediaType.equals("application/json") || mediaType.startsWith("application/") && mediaType.endsWith("+json");
+    }
+
+    /** Parses a body already read; malformed or mistyped JSON answers 400 naming what is wrong. */
+    public static <T> T readBody(JsonType<T> type, byte[] body) {
+        if (body.length == 0) {
+            throw HttpException.badRequest("the request body is empty; a JSON document is required");
+        }
+        try {
+            T value = type.fromJson(body);
+            if (value == null) {
+                throw HttpException.badRequest("the request body is JSON null; a JSON document is required");
+            }
+            return value;
+        } catch (JsonException e) {
+            throw HttpException.badRequest("malformed JSON body: " + e.getMessage());
+        }
+    }
+
+    public static <T> byte[] write(JsonType<T> type, T value) {
+        return type.toJsonBytes(value);
+    }
+
+    /** Writes maps, lists, strings, numbers and booleans: for bodies Weft builds itself. */
+    public static byte[] writeTree(Map<String, ?> tree) {
+        return ANY.toJsonBytes(tree);
+    }
+
+    /** Writes one string, number or boolean as a JSON document. */
+    public static byte[] writeValue(Object scalar) {
+        return ANY.toJsonBytes(scalar);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.weft.runtime.internal.server;
+
+import dev.weft.runtime.http.Response;
+import dev.weft.runtime.generated.Route;
+import dev.weft.runtime.generated.RouteGroup;
+import dev.weft.runtime.internal.json.JsonCodec;
+import dev.weft.runtime.internal.metrics.WeftMetrics;
+import dev.weft.runtime.internal.wasm.ModuleHost;
+import dev.weft.runtime.internal.wasm.ModuleRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The server's own routes: {@code GET /health}, that it is up and which version of each wasm
+ * module is live, and {@code GET /metrics}, every meter in the Prometheus text format.
+ */
+final class HealthRoutes implements RouteGroup {
+
+    static final String HEALTH = "/health";
+    static final String METRICS = "/metrics";
+    private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
+    private final ModuleRegistry modules;
+
+    HealthRoutes(ModuleRegistry modules) {
+        this.modules = modules;
+    }
+
+    @Override
+    public List<Route> routes() {
+        return List.of(
+                Route.get(HEALTH, request -> health()),
+                Route.get(METRICS, request -> Response.status(200)
+                        .body(PROMETHEUS_TEXT, WeftMetrics.scrape().getBytes(StandardCharsets.UTF_8))));
+    }
+
+    private Response health() {
+        Map<String, Object> moduleStates = new java.util.TreeMap<>();
+        for (ModuleHost host : modules.hosts()) {
+            ModuleHost.VersionInfo version = host.version();
+            Map<String, Object> state = new LinkedHashMap<>();
+            state.put("version", version.label());
+            state.put("sha256", version.sha256());
+            state.put("loadedAt", version.loadedAt().toString());
+            state.put("idleInstances", host.idleInstances());
+            state.put("instancesInUse", host.instancesInUse());
+            state.put("maxInstances", host.settings().maxInstances());
+            moduleStates.put(host.name(), state);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "UP");
+        body.put("modules", moduleStates);
+        return Response.status(200).body(Response.JSON, JsonCodec.writeTree(body));
+    }
+}

@@ -1,0 +1,133 @@
+package dev.weft.runtime.internal.wasm;
+
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
+import dev.weft.runtime.generated.GuestModule;
+import dev.weft.runtime.generated.WasmModuleDefinition;
+import dev.weft.runtime.internal.metrics.ModuleMetrics;
+import dev.weft.runtime.internal.metrics.WeftMetrics;
+import dev.weft.runtime.wasm.WasmModules;
+import dev.weft.wasm.abi.ModuleManifest;
+import dev.weft.wasm.abi.Sha256;
+import io.helidon.config.Config;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The server's {@link WasmModules}: one {@link ModuleHost} per module, created the first time
+ * generated code asks for it and configured from {@code weft.wasm.modules.<name>}. The server
+ * creates it from its configuration, reports its hosts and closes it when it stops.
+ *
+ * <p>With {@code weft.wasm.hot-reload.directory} set, a {@code <module>.wasm} put in that folder
+ * replaces the module while the server runs (see {@link ModuleReloader}).
+ */
+public final class ModuleRegistry implements WasmModules, AutoCloseable {
+
+    /** The configuration node under which each module's settings live. */
+    public static final String CONFIG_KEY = "weft.wasm.modules";
+    public static final String HOT_RELOAD_KEY = "weft.wasm.hot-reload";
+
+    private final Config modulesConfig;
+    private final Map<String, ModuleHost> hosts = new ConcurrentHashMap<>();
+    private final ModuleReloader reloader;
+
+    public ModuleRegistry(Config config) {
+        this.modulesConfig = config.get(CONFIG_KEY);
+        Config hotReload = config.get(HOT_RELOAD_KEY);
+        this.reloader = hotReload.get("directory").asString()
+                .map(directory -> ModuleReloader.start(java.nio.file.Path.of(directory),
+                        hotReload.get("poll-interval").as(Duration.class).orElse(Duration.ofSeconds(1)), this))
+                .orElse(null);
+    }
+
+    /** Modules with default settings: no grants, no hot reload. */
+    public static ModuleRegistry withDefaults() {
+        return new ModuleRegistry(Config.empty());
+    }
+
+    @Override
+    public GuestModule module(WasmModuleDefinition definition) {
+        return host(definition);
+    }
+
+    /** The host of a module, started on first use. */
+    public ModuleHost host(WasmModuleDefinition definition) {
+        return hosts.computeIfAbsent(definition.name(), name -> new ModuleHost(
+                name,
+                new ModuleVersion("built with the application", builtSha256(name).orElse("unknown"),
+                        definition.module().get(), definition.machineFactory()),
+                ModuleSettings.from(modulesConfig, name),
+                (module, idle) -> new ModuleMetrics(WeftMetrics.registry(), module, idle)));
+    }
+
+    /** The host of a module, if the application uses it. */
+    Optional<ModuleHost> find(String name) {
+        return Optional.ofNullable(hosts.get(name));
+    }
+
+    /**
+     * Replaces a module with another version of it, compiled now: what the hot-reload folder does,
+     * for tools that get a module another way. The new version must parse, keep every export of the
+     * live one with its signature, and instantiate; otherwise the live one stays and this throws.
+     *
+     * @param label how {@code /health} will name the new version
+     * @return milliseconds spent compiling, checking and swapping
+     * @throws IllegalArgumentException when the module is unknown or the new version is refused
+     */
+    @Override
+    public long reload(String name, byte[] wasm, String label) {
+        long started = System.nanoTime();
+        ModuleHost host = find(name).orElseThrow(() -> new IllegalArgumentException("no wasm module named '" + name + "'"));
+        WasmModule module;
+        try {
+            module = Parser.parse(wasm);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("it is not valid WebAssembly: " + e.getMessage(), e);
+        }
+        // One reload of a module at a time: two at once could each check against the same live
+        // version and then both replace it, the later swap undoing the earlier.
+        host.reloadLock().lock();
+        try {
+            ModuleReloader.checkExports(host.currentVersion().module(), module);
+            ModuleVersion candidate = new ModuleVersion(label, Sha256.of(wasm), module,
+                    RuntimeCompiler.compile(module));
+            host.replace(candidate, host.check(candidate));
+        } finally {
+            host.reloadLock().unlock();
+        }
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    public Collection<ModuleHost> hosts() {
+        return List.copyOf(hosts.values());
+    }
+
+    @Override
+    public void close() {
+        if (reloader != null) {
+            reloader.close();
+        }
+        hosts.values().forEach(ModuleHost::close);
+    }
+
+    /** The SHA-256 of the .wasm the build compiled, from the manifest it wrote beside the classes. */
+    private static Optional<String> builtSha256(String name) {
+        try (InputStream manifest = ModuleRegistry.class.getClassLoader()
+                .getResourceAsStream(ModuleManifest.resourcePath(name))) {
+            if (manifest == null) {
+                return Optional.empty();
+            }
+            return Optional.of(ModuleManifest.read(new InputStreamReader(manifest, StandardCharsets.UTF_8)).sha256());
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}

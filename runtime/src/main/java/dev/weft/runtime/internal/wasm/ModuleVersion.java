@@ -1,0 +1,117 @@
+package dev.weft.runtime.internal.wasm;
+
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Machine;
+import com.dylibso.chicory.runtime.Memory;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.MemoryLimits;
+import dev.weft.wasm.abi.ModuleInterface;
+import java.time.Instant;
+import java.util.function.Function;
+
+/**
+ * One version of a module: its parsed metadata, the factory of its compiled code, and, once the
+ * first instance exists, the image of a fresh instance (memory and globals) that resetting
+ * restores. The build's version comes from the application's classes; a hot reload makes another.
+ */
+final class ModuleVersion {
+
+    private final String label;
+    private final String sha256;
+    private final Instant loadedAt = Instant.now();
+    private final WasmModule module;
+    private final Function<Instance, Machine> machineFactory;
+    private final ModuleInterface moduleInterface;
+    private volatile FreshState fresh;
+
+    ModuleVersion(String label, String sha256, WasmModule module, Function<Instance, Machine> machineFactory) {
+        this.label = label;
+        this.sha256 = sha256;
+        this.module = module;
+        this.machineFactory = machineFactory;
+        this.moduleInterface = ModuleInterface.read(module);
+    }
+
+    String label() {
+        return label;
+    }
+
+    String sha256() {
+        return sha256;
+    }
+
+    Instant loadedAt() {
+        return loadedAt;
+    }
+
+    WasmModule module() {
+        return module;
+    }
+
+    Function<Instance, Machine> machineFactory() {
+        return machineFactory;
+    }
+
+    /** Its exports and imports, as the build recorded them and a reload must keep them. */
+    ModuleInterface moduleInterface() {
+        return moduleInterface;
+    }
+
+    /** The pages the module's memory starts with, and at most may have (its own declaration). */
+    MemoryLimits declaredLimits() {
+        return module.memorySection()
+                .filter(section -> section.memoryCount() > 0)
+                .map(section -> section.getMemory(0).limits())
+                .orElse(new MemoryLimits(0, 0));
+    }
+
+    /** Records what a just-created instance looks like, once per version. */
+    void rememberFreshState(Instance instance) {
+        if (fresh == null) {
+            synchronized (this) {
+                if (fresh == null) {
+                    fresh = FreshState.of(instance);
+                }
+            }
+        }
+    }
+
+    /**
+     * Puts an instance back as it was when created. False when that cannot be done in place (its
+     * memory grew, and wasm memory never shrinks): the instance must then be replaced.
+     */
+    boolean reset(Instance instance) {
+        return fresh != null && fresh.restore(instance);
+    }
+
+    /** The memory bytes and global values of a fresh instance. */
+    private record FreshState(int pages, byte[] memory, long[] globals) {
+
+        static FreshState of(Instance instance) {
+            Memory memory = instance.memory();
+            int pages = memory == null ? 0 : memory.pages();
+            byte[] image = memory == null ? new byte[0] : memory.readBytes(0, pages * Memory.PAGE_SIZE);
+            long[] globals = new long[instance.globalCount()];
+            for (int i = 0; i < globals.length; i++) {
+                globals[i] = instance.global(i).getValue();
+            }
+            return new FreshState(pages, image, globals);
+        }
+
+        boolean restore(Instance instance) {
+            Memory memory = instance.memory();
+            if (memory != null) {
+                if (memory.pages() != pages) {
+                    return false;
+                }
+                memory.write(0, this.memory);
+            }
+            for (int i = 0; i < globals.length; i++) {
+                if (instance.global(i).getValue() != globals[i]) {
+                    instance.global(i).setValue(globals[i]);
+                }
+            }
+            return true;
+        }
+    }
+}

@@ -1,8 +1,0 @@
-package dev.weft.runtime.wasm;
-
-/** What a request does with the guest instance lent to it: calls, and moving values in and out. */
-@FunctionalInterface
-public interface GuestWork<T> {
-
-    T apply(GuestInstance guest) throws Exception;
-}
