@@ -1,8 +1,6 @@
 package dev.weft.runtime;
 
-import dev.weft.annotations.Use;
 import dev.weft.runtime.internal.server.ShutdownSafeLogManager;
-import dev.weft.runtime.middleware.Middleware;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import io.helidon.logging.common.LogConfig;

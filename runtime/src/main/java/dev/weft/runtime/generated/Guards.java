@@ -1,7 +1,5 @@
 package dev.weft.runtime.generated;
 
-import dev.weft.annotations.security.Authenticated;
-import dev.weft.annotations.security.RolesAllowed;
 import dev.weft.runtime.http.Principal;
 import dev.weft.runtime.http.Request;
 import dev.weft.runtime.internal.security.Authentication;

@@ -1,8 +1,5 @@
 package dev.weft.runtime.generated;
 
-import dev.weft.runtime.wasm.ModuleBusyException;
-import dev.weft.runtime.wasm.WasmCallException;
-import dev.weft.runtime.wasm.WasmTimeoutException;
 
 /**
  * A wasm module as generated code calls it: each call borrows an instance for itself alone and

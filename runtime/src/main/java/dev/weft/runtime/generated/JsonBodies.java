@@ -1,6 +1,5 @@
 package dev.weft.runtime.generated;
 
-import dev.weft.annotations.Body;
 import dev.weft.runtime.http.Request;
 import dev.weft.runtime.internal.json.JsonCodec;
 import io.avaje.jsonb.JsonType;

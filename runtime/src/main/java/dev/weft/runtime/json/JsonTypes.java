@@ -1,6 +1,5 @@
 package dev.weft.runtime.json;
 
-import dev.weft.runtime.http.Response;
 import dev.weft.runtime.internal.json.JsonCodec;
 import io.avaje.jsonb.JsonType;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.weft.runtime.middleware;
 
-import dev.weft.annotations.Use;
 import dev.weft.runtime.http.Request;
 
 /**

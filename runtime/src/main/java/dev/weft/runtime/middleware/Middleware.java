@@ -1,8 +1,5 @@
 package dev.weft.runtime.middleware;
 
-import dev.weft.annotations.Api;
-import dev.weft.annotations.Use;
-import dev.weft.runtime.WeftServer;
 import dev.weft.runtime.http.Request;
 import dev.weft.runtime.http.Response;
 import dev.weft.runtime.http.RouteHandler;

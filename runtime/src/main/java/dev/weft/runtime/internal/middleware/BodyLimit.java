@@ -1,6 +1,5 @@
 package dev.weft.runtime.internal.middleware;
 
-import dev.weft.annotations.Default;
 import dev.weft.runtime.http.HttpException;
 import dev.weft.runtime.http.Request;
 import dev.weft.runtime.internal.http.ServerRequest;

@@ -1,6 +1,5 @@
 package dev.weft.runtime.internal.server;
 
-import dev.weft.runtime.WeftServer;
 import dev.weft.runtime.generated.Route;
 import dev.weft.runtime.http.RouteHandler;
 import dev.weft.runtime.internal.http.Router;

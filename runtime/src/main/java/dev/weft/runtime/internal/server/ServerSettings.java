@@ -1,6 +1,5 @@
 package dev.weft.runtime.internal.server;
 
-import dev.weft.runtime.http.Request;
 import dev.weft.runtime.internal.middleware.BodyLimit;
 import dev.weft.runtime.internal.middleware.Cors;
 import dev.weft.runtime.internal.middleware.RequestIds;

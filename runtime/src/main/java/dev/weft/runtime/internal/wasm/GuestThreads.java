@@ -1,6 +1,5 @@
 package dev.weft.runtime.internal.wasm;
 
-import dev.weft.runtime.generated.Guest;
 import dev.weft.runtime.http.Request;
 import dev.weft.runtime.internal.http.CurrentRequest;
 import dev.weft.runtime.wasm.WasmCallException;
