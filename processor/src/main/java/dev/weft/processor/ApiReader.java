@@ -18,6 +18,7 @@ import dev.weft.annotations.security.Authenticated;
 import dev.weft.annotations.security.RolesAllowed;
 import dev.weft.processor.Param.Source;
 import dev.weft.processor.PathTemplate.InvalidTemplateException;
+import dev.weft.processor.ValidationReport.Checked;
 import dev.weft.processor.ValueType.Kind;
 import dev.weft.wasm.abi.GuestAbi;
 import dev.weft.wasm.abi.ModuleManifest;
@@ -27,10 +28,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import javax.annotation.processing.Messager;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -42,12 +43,11 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
-import javax.tools.Diagnostic;
 
 /**
  * Reads an annotated interface into an {@link ApiInterface}, reporting every mistake as a compile
- * error on the element that causes it. An interface with errors yields nothing, so that no
- * generated code adds errors of its own.
+ * error on the element that causes it. An interface whose report is not clean gets no generated
+ * code, so that no generated code adds errors of its own.
  */
 final class ApiReader {
 
@@ -58,41 +58,39 @@ final class ApiReader {
     static final String ANONYMOUS_PRINCIPAL = "weft:anonymous-principal";
 
     private final Elements elements;
-    private final Messager messager;
     private final TypeClassifier classifier;
     private final ModuleManifests manifests;
     private final ChainReader chains;
     private final ConstraintReader constraints;
-    private boolean failed;
 
-    ApiReader(Elements elements, Types types, Messager messager, TypeClassifier classifier, ModuleManifests manifests) {
+    ApiReader(Elements elements, Types types, TypeClassifier classifier, ModuleManifests manifests) {
         this.elements = elements;
-        this.messager = messager;
         this.classifier = classifier;
         this.manifests = manifests;
-        this.chains = new ChainReader(elements, types, messager);
-        this.constraints = new ConstraintReader(elements, types, messager, classifier);
+        this.chains = new ChainReader(elements, types);
+        this.constraints = new ConstraintReader(elements, types, classifier);
     }
 
-    Optional<ApiInterface> read(TypeElement type) {
-        failed = false;
+    /** The interface and the report of its mistakes; nothing when it is not an interface. */
+    Checked<ApiInterface> read(TypeElement type) {
+        ValidationReport report = ValidationReport.about(type);
         if (type.getKind() != ElementKind.INTERFACE) {
-            error(type, "@Api and @WasmExport belong on interfaces; " + type.getSimpleName() + " is a "
-                    + type.getKind().toString().toLowerCase(java.util.Locale.ROOT));
-            return Optional.empty();
+            report.error("@Api and @WasmExport belong on interfaces; " + type.getSimpleName() + " is a "
+                    + type.getKind().toString().toLowerCase(Locale.ROOT));
+            return report.withNothing();
         }
         Api api = type.getAnnotation(Api.class);
         String prefix = api == null ? "" : api.value();
         List<Operation> operations = new ArrayList<>();
         for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(type))) {
             if (isAbstractInterfaceMethod(method)) {
-                readOperation(type, method, api != null, prefix).ifPresent(operations::add);
+                Operation operation = report.include(readMethod(type, method, api != null, prefix));
+                if (operation != null) {
+                    operations.add(operation);
+                }
             }
         }
-        if (failed) {
-            return Optional.empty();
-        }
-        return Optional.of(new ApiInterface(type, ClassName.get(type), api != null, List.copyOf(operations)));
+        return report.with(new ApiInterface(type, ClassName.get(type), api != null, List.copyOf(operations)));
     }
 
     private static boolean isAbstractInterfaceMethod(ExecutableElement method) {
@@ -101,46 +99,44 @@ final class ApiReader {
                 && owner.getKind() == ElementKind.INTERFACE;
     }
 
-    private Optional<Operation> readOperation(TypeElement api, ExecutableElement method, boolean isApi, String prefix) {
-        // Each method is checked whole, whatever the methods before it did.
-        boolean earlier = failed;
-        failed = false;
-        try {
-            return readMethod(api, method, isApi, prefix);
-        } finally {
-            failed |= earlier;
-        }
-    }
-
-    private Optional<Operation> readMethod(TypeElement api, ExecutableElement method, boolean isApi, String prefix) {
+    /**
+     * The operation, with the report of the method's mistakes; nothing when a mistake leaves no
+     * operation to describe.
+     *
+     * @param api the interface, whose {@code @Use} and security annotations apply to the method
+     * @param isApi whether the interface is annotated {@code @Api}
+     * @param prefix the {@code @Api} path prefix
+     */
+    private Checked<Operation> readMethod(TypeElement api, ExecutableElement method, boolean isApi, String prefix) {
+        ValidationReport report = ValidationReport.about(method);
         String name = method.getSimpleName().toString();
         Map<String, String> httpMethods = httpMethods(method);
         WasmExport export = method.getAnnotation(WasmExport.class);
         if (httpMethods.size() > 1) {
-            error(method, describe(method) + " has more than one HTTP method: " + String.join(", ", httpMethods.keySet()));
-            return Optional.empty();
+            report.error(describe(method) + " has more than one HTTP method: " + String.join(", ", httpMethods.keySet()));
+            return report.withNothing();
         }
         if (!isApi && !httpMethods.isEmpty()) {
-            error(method, describe(method) + " is a route, but its interface lacks @Api");
-            return Optional.empty();
+            report.error(describe(method) + " is a route, but its interface lacks @Api");
+            return report.withNothing();
         }
         if (isApi && httpMethods.isEmpty() && export == null) {
-            error(method, describe(method) + " needs a route annotation (@Get, @Post, @Put, @Delete or @Patch)"
+            report.error(describe(method) + " needs a route annotation (@Get, @Post, @Put, @Delete or @Patch)"
                     + " or a @WasmExport binding");
-            return Optional.empty();
+            return report.withNothing();
         }
         if (httpMethods.isEmpty() && export == null) {
             // left to Java, in an interface without @Api: nothing of it crosses HTTP or into a guest
             if (hasSecurityOrUse(method)) {
-                error(method, describe(method) + " is not a route: @Use, @Authenticated and @RolesAllowed apply to routes");
-                return Optional.empty();
+                report.error(describe(method) + " is not a route: @Use, @Authenticated and @RolesAllowed apply to routes");
+                return report.withNothing();
             }
-            return Optional.of(new Operation(method, name, null, null, List.of(),
+            return report.with(new Operation(method, name, null, null, List.of(),
                     classifier.classify(method.getReturnType()), null, List.of(), Map.of()));
         }
         if (!method.getTypeParameters().isEmpty()) {
-            error(method, describe(method) + " is generic; routes and wasm bindings cannot be");
-            return Optional.empty();
+            report.error(describe(method) + " is generic; routes and wasm bindings cannot be");
+            return report.withNothing();
         }
         String httpMethod = null;
         PathTemplate template = null;
@@ -150,46 +146,51 @@ final class ApiReader {
             try {
                 template = PathTemplate.of(prefix, only.getValue());
             } catch (InvalidTemplateException e) {
-                error(method, describe(method) + ": " + e.getMessage());
-                return Optional.empty();
+                report.error(describe(method) + ": " + e.getMessage());
+                return report.withNothing();
             }
             if (RESERVED_PATHS.contains(template.text())) {
-                error(method, describe(method) + ": path '" + template.text() + "' is the server's own ("
+                report.error(describe(method) + ": path '" + template.text() + "' is the server's own ("
                         + String.join(" and ", RESERVED_PATHS) + " are reserved); choose another");
-                return Optional.empty();
+                return report.withNothing();
             }
         }
         boolean isRoute = httpMethod != null;
         List<Param> params = new ArrayList<>();
         for (VariableElement parameter : method.getParameters()) {
-            readParam(method, parameter, isRoute).ifPresent(params::add);
+            Param param = report.include(readParam(method, parameter, isRoute));
+            if (param != null) {
+                params.add(param);
+            }
         }
         ValueType returns = classifier.classify(method.getReturnType());
         List<ChainStep> chain = List.of();
         Map<ClassName, RecordValidation> validations = new LinkedHashMap<>();
         if (isRoute) {
-            checkPathVariables(method, template, params, params.size() == method.getParameters().size());
-            checkRouteReturn(method, returns);
-            Optional<List<ChainStep>> steps = chains.read(api, method);
-            failed |= steps.isEmpty();
-            chain = steps.orElse(List.of());
-            steps.ifPresent(read -> warnOfAnonymousPrincipal(method, params, read));
+            checkPathVariables(report, method, template, params, params.size() == method.getParameters().size());
+            checkRouteReturn(report, method, returns);
+            Checked<List<ChainStep>> steps = chains.read(api, method);
+            report.addSubreport(steps.report());
+            if (steps.isClean()) {
+                chain = steps.value();
+                warnOfAnonymousPrincipal(report, method, params, chain);
+            }
             for (Param param : params) {
                 if (param.source() == Source.BODY && (param.type().kind() == Kind.JSON || param.type().kind() == Kind.JSON_LIST)) {
                     TypeMirror record = param.type().kind() == Kind.JSON ? param.type().type()
                             : ((DeclaredType) param.type().type()).getTypeArguments().get(0);
-                    validations.putAll(constraints.forRecord(record));
+                    validations.putAll(report.include(constraints.forRecord(record)));
                 }
             }
-            failed |= constraints.failedAndReset();
         } else if (hasSecurityOrUse(method)) {
-            error(method, describe(method) + " is not a route: @Use, @Authenticated and @RolesAllowed apply to routes");
+            report.error(describe(method) + " is not a route: @Use, @Authenticated and @RolesAllowed apply to routes");
         }
-        if (failed) {
-            return Optional.empty();
+        if (!report.isClean()) {
+            // a binding is checked against the guest only once the Java side is right
+            return report.withNothing();
         }
-        WasmBinding binding = export == null ? null : bind(method, export, params, returns);
-        return Optional.of(new Operation(method, name, httpMethod, template, List.copyOf(params), returns, binding,
+        WasmBinding binding = export == null ? null : report.include(bind(method, export, params, returns));
+        return report.with(new Operation(method, name, httpMethod, template, List.copyOf(params), returns, binding,
                 chain, validations));
     }
 
@@ -198,17 +199,17 @@ final class ApiReader {
      * route that requires no authentication. That may be meant (a route that greets a caller it
      * knows), so it is a warning, silenced by {@code @SuppressWarnings("weft:anonymous-principal")}.
      */
-    private void warnOfAnonymousPrincipal(ExecutableElement method, List<Param> params, List<ChainStep> chain) {
+    private static void warnOfAnonymousPrincipal(ValidationReport report, ExecutableElement method, List<Param> params,
+            List<ChainStep> chain) {
         if (chain.stream().anyMatch(step -> step.kind() == ChainStep.Kind.AUTHENTICATED || step.kind() == ChainStep.Kind.ROLES)) {
             return;
         }
         for (Param param : params) {
             if (param.source() == Source.PRINCIPAL && !suppressed(param.element(), ANONYMOUS_PRINCIPAL)
                     && !suppressed(method, ANONYMOUS_PRINCIPAL)) {
-                messager.printMessage(Diagnostic.Kind.WARNING, "parameter '" + param.javaName() + "' of "
-                        + describe(method) + " is null for anonymous requests: the route has no @Authenticated or"
-                        + " @RolesAllowed (add one, or @SuppressWarnings(\"" + ANONYMOUS_PRINCIPAL + "\") if null is"
-                        + " expected)", param.element());
+                report.warning("parameter '" + param.javaName() + "' of " + describe(method) + " is null for anonymous"
+                        + " requests: the route has no @Authenticated or @RolesAllowed (add one, or @SuppressWarnings(\""
+                        + ANONYMOUS_PRINCIPAL + "\") if null is expected)", param.element());
             }
         }
     }
@@ -243,8 +244,67 @@ final class ApiReader {
         return found;
     }
 
-    private Optional<Param> readParam(ExecutableElement method, VariableElement parameter, boolean isRoute) {
+    /**
+     * Each {@code @PathParam} names a variable of the path, once; each variable has a parameter,
+     * unless a parameter that failed may be the one binding it (its own error suffices).
+     */
+    private static void checkPathVariables(ValidationReport report, ExecutableElement method, PathTemplate template,
+            List<Param> params, boolean everyParamRead) {
+        List<String> bound = new ArrayList<>();
+        for (Param param : params) {
+            if (param.source() != Source.PATH) {
+                continue;
+            }
+            if (!template.variables().contains(param.externalName())) {
+                report.error("@PathParam '" + param.externalName() + "' of " + describe(method)
+                        + " names no variable of its path '" + template.text() + "'", param.element());
+            } else if (bound.contains(param.externalName())) {
+                report.error("path variable {" + param.externalName() + "} of " + describe(method) + " is bound twice",
+                        param.element());
+            }
+            bound.add(param.externalName());
+        }
+        for (String variable : template.variables()) {
+            if (everyParamRead && !bound.contains(variable)) {
+                report.error("path variable {" + variable + "} of " + describe(method) + " ('" + template.text()
+                        + "') has no @PathParam parameter");
+            }
+        }
+        if (params.stream().filter(param -> param.source() == Source.BODY).count() > 1) {
+            report.error(describe(method) + " has more than one @Body parameter");
+        }
+    }
+
+    private void checkRouteReturn(ValidationReport report, ExecutableElement method, ValueType returns) {
+        boolean supported = !returns.optional() && switch (returns.kind()) {
+            case VOID, STRING, BYTES, JSON, JSON_LIST, RESPONSE, INT, LONG, FLOAT, DOUBLE, BOOLEAN -> true;
+            default -> false;
+        };
+        if (!supported) {
+            report.error(describe(method) + " cannot return " + returns.type() + classifier.jsonHint(returns)
+                    + "; a route returns void, String, byte[], a number, a boolean, Response,"
+                    + " or a type annotated @io.avaje.jsonb.Json (or a List of one)");
+        }
+    }
+
+    /** {@code GreetingApi.hello(String)}, for messages. */
+    static String describe(ExecutableElement method) {
+        String params = method.getParameters().stream()
+                .map(parameter -> parameter.asType().toString().replaceAll("\\b[a-z][a-z0-9_]*\\.", ""))
+                .collect(Collectors.joining(", "));
+        return method.getEnclosingElement().getSimpleName() + "." + method.getSimpleName() + "(" + params + ")";
+    }
+
+    /**
+     * The parameter, with the report of its mistakes; nothing when where it comes from or its type
+     * is wrong (then no other check of the method can rely on it).
+     *
+     * @param isRoute whether the method is a route, so that the request can supply the parameter
+     */
+    private Checked<Param> readParam(ExecutableElement method, VariableElement parameter, boolean isRoute) {
+        ValidationReport report = ValidationReport.about(parameter);
         String javaName = parameter.getSimpleName().toString();
+        String what = "parameter '" + javaName + "' of " + describe(method);
         ValueType type = classifier.classify(parameter.asType());
         PathParam path = parameter.getAnnotation(PathParam.class);
         QueryParam query = parameter.getAnnotation(QueryParam.class);
@@ -252,18 +312,16 @@ final class ApiReader {
         Body body = parameter.getAnnotation(Body.class);
         int sources = (path != null ? 1 : 0) + (query != null ? 1 : 0) + (header != null ? 1 : 0) + (body != null ? 1 : 0);
         if (sources > 1) {
-            error(parameter, "parameter '" + javaName + "' of " + describe(method)
-                    + " takes only one of @PathParam, @QueryParam, @HeaderParam and @Body");
-            return Optional.empty();
+            report.error(what + " takes only one of @PathParam, @QueryParam, @HeaderParam and @Body");
+            return report.withNothing();
         }
 
         Source source;
         String externalName = javaName;
         if (!isRoute) {
             if (sources > 0) {
-                error(parameter, "parameter '" + javaName + "' of " + describe(method)
-                        + " binds to the request, but " + method.getSimpleName() + " is not a route");
-                return Optional.empty();
+                report.error(what + " binds to the request, but " + method.getSimpleName() + " is not a route");
+                return report.withNothing();
             }
             source = switch (type.kind()) {
                 case REQUEST -> Source.REQUEST;
@@ -279,9 +337,8 @@ final class ApiReader {
         } else if (header != null) {
             source = Source.HEADER;
             if (header.value().isBlank()) {
-                error(parameter, "parameter '" + javaName + "' of " + describe(method)
-                        + ": @HeaderParam needs the header's name, such as @HeaderParam(\"X-Request-Id\")");
-                return Optional.empty();
+                report.error(what + ": @HeaderParam needs the header's name, such as @HeaderParam(\"X-Request-Id\")");
+                return report.withNothing();
             }
             externalName = header.value();
         } else if (body != null) {
@@ -291,80 +348,72 @@ final class ApiReader {
         } else if (type.kind() == Kind.PRINCIPAL) {
             source = Source.PRINCIPAL;
         } else {
-            error(parameter, "parameter '" + javaName + "' of " + describe(method)
-                    + " needs @PathParam, @QueryParam, @HeaderParam or @Body");
-            return Optional.empty();
+            report.error(what + " needs @PathParam, @QueryParam, @HeaderParam or @Body");
+            return report.withNothing();
         }
 
-        if (!checkParamType(method, parameter, source, type)) {
-            return Optional.empty();
+        checkType(report, what, source, type);
+        if (!report.isClean()) {
+            return report.withNothing();
         }
         Default defaultAnnotation = parameter.getAnnotation(Default.class);
         String defaultValue = defaultAnnotation == null ? null : defaultAnnotation.value();
-        String what = "parameter '" + javaName + "' of " + describe(method);
         TypeMirror valueType = type.optional()
                 ? ((DeclaredType) parameter.asType()).getTypeArguments().get(0) : parameter.asType();
-        Constraints checks = constraints.read(parameter, valueType, what);
-        failed |= constraints.failedAndReset();
+        Constraints checks = report.include(constraints.read(parameter, valueType, what));
         if (!checks.isEmpty() && source != Source.PATH && source != Source.QUERY && source != Source.HEADER) {
-            error(parameter, what + ": validation annotations apply to path, query and header parameters;"
+            report.error(what + ": validation annotations apply to path, query and header parameters;"
                     + " for a body, annotate the record's components");
         } else if (checks.valid()) {
-            error(parameter, what + ": @Valid applies to components of a @Json record");
+            report.error(what + ": @Valid applies to components of a @Json record");
         }
         Param param = new Param(parameter, javaName, source, externalName, type, defaultValue, checks);
-        checkDefaultAndBounds(method, param);
-        return Optional.of(param);
+        checkDefaultAndBounds(report, what, param);
+        return report.with(param);
     }
 
-    private boolean checkParamType(ExecutableElement method, VariableElement parameter, Source source, ValueType type) {
-        String what = "parameter '" + parameter.getSimpleName() + "' of " + describe(method);
+    /** Whether a value of {@code type} can come from {@code source}. */
+    private void checkType(ValidationReport report, String what, Source source, ValueType type) {
         switch (source) {
             case PATH -> {
                 if (!type.isScalar() || type.optional()) {
-                    error(parameter, what + ": a path parameter cannot be " + type.type()
+                    report.error(what + ": a path parameter cannot be " + type.type()
                             + "; use String, int, long, float, double, boolean, their boxes, or an enum");
-                    return false;
                 }
             }
             case QUERY, HEADER -> {
                 if (!type.isScalar()) {
-                    error(parameter, what + ": a " + source.label + " parameter cannot be " + type.type()
+                    report.error(what + ": a " + source.label + " parameter cannot be " + type.type()
                             + "; use String, int, long, float, double, boolean, their boxes, an enum, or an Optional of one");
-                    return false;
                 }
             }
             case BODY -> {
                 boolean supported = type.kind() == Kind.BYTES || type.kind() == Kind.STRING && !type.optional()
                         || type.kind() == Kind.JSON || type.kind() == Kind.JSON_LIST;
                 if (!supported) {
-                    error(parameter, what + ": a body cannot be " + type.type() + jsonHint(type)
+                    report.error(what + ": a body cannot be " + type.type() + classifier.jsonHint(type)
                             + "; use byte[], String, or a type annotated @io.avaje.jsonb.Json (or a List of one)");
-                    return false;
                 }
             }
             case NONE -> {
                 if (type.kind() == Kind.UNSUPPORTED) {
-                    error(parameter, what + ": unsupported type " + type.type() + jsonHint(type));
-                    return false;
+                    report.error(what + ": unsupported type " + type.type() + classifier.jsonHint(type));
                 }
             }
             case REQUEST, PRINCIPAL -> {
                 // supplied by the server: always available
             }
         }
-        return true;
     }
 
-    private void checkDefaultAndBounds(ExecutableElement method, Param param) {
-        String what = "parameter '" + param.javaName() + "' of " + describe(method);
+    private static void checkDefaultAndBounds(ValidationReport report, String what, Param param) {
         if (param.defaultValue() != null) {
             if (param.source() != Source.QUERY && param.source() != Source.HEADER) {
-                error(param.element(), what + ": @Default applies only to query and header parameters");
+                report.error(what + ": @Default applies only to query and header parameters");
             } else if (param.type().optional()) {
-                error(param.element(), what + ": an Optional parameter cannot also have a @Default");
+                report.error(what + ": an Optional parameter cannot also have a @Default");
             } else if (!DefaultValues.fits(param.type(), param.defaultValue(), param.element())) {
-                error(param.element(), what + ": @Default(\"" + param.defaultValue() + "\") is not "
+                report.error(what + ": @Default(\"" + param.defaultValue() + "\") is not "
                         + DefaultValues.expectation(param.type(), param.element()));
             }
         }
@@ -372,117 +421,60 @@ final class ApiReader {
         if ((checks.min() != null || checks.max() != null) && param.defaultValue() != null && param.type().isNumeric()
                 && DefaultValues.fits(param.type(), param.defaultValue(), param.element())
                 && !DefaultValues.withinBounds(param.type(), param.defaultValue(), checks.min(), checks.max())) {
-            error(param.element(), what + ": @Default(\"" + param.defaultValue() + "\") is outside its @Min/@Max");
+            report.error(what + ": @Default(\"" + param.defaultValue() + "\") is outside its @Min/@Max");
         }
     }
 
-    private void checkPathVariables(ExecutableElement method, PathTemplate template, List<Param> params,
-            boolean everyParamRead) {
-        List<String> bound = new ArrayList<>();
-        for (Param param : params) {
-            if (param.source() != Source.PATH) {
-                continue;
-            }
-            if (!template.variables().contains(param.externalName())) {
-                error(param.element(), "@PathParam '" + param.externalName() + "' of " + describe(method)
-                        + " names no variable of its path '" + template.text() + "'");
-            } else if (bound.contains(param.externalName())) {
-                error(param.element(), "path variable {" + param.externalName() + "} of " + describe(method)
-                        + " is bound twice");
-            }
-            bound.add(param.externalName());
-        }
-        for (String variable : template.variables()) {
-            // a parameter that failed may be the one binding it: its own error suffices
-            if (everyParamRead && !bound.contains(variable)) {
-                error(method, "path variable {" + variable + "} of " + describe(method) + " ('" + template.text()
-                        + "') has no @PathParam parameter");
-            }
-        }
-        if (params.stream().filter(param -> param.source() == Source.BODY).count() > 1) {
-            error(method, describe(method) + " has more than one @Body parameter");
-        }
-    }
-
-    private void checkRouteReturn(ExecutableElement method, ValueType returns) {
-        boolean supported = !returns.optional() && switch (returns.kind()) {
-            case VOID, STRING, BYTES, JSON, JSON_LIST, RESPONSE, INT, LONG, FLOAT, DOUBLE, BOOLEAN -> true;
-            default -> false;
-        };
-        if (!supported) {
-            error(method, describe(method) + " cannot return " + returns.type() + jsonHint(returns)
-                    + "; a route returns void, String, byte[], a number, a boolean, Response,"
-                    + " or a type annotated @io.avaje.jsonb.Json (or a List of one)");
-        }
-    }
-
-    private WasmBinding bind(ExecutableElement method, WasmExport export, List<Param> params, ValueType returns) {
+    /** The binding of a method whose parameters and return were read without errors, or nothing, with why. */
+    private Checked<WasmBinding> bind(ExecutableElement method, WasmExport export, List<Param> params, ValueType returns) {
+        ValidationReport report = ValidationReport.about(method);
+        String described = describe(method);
         String function = export.function().isEmpty() ? method.getSimpleName().toString() : export.function();
-        String at = describe(method) + " @WasmExport(module = \"" + export.module() + "\", function = \"" + function + "\")";
+        String at = described + " @WasmExport(module = \"" + export.module() + "\", function = \"" + function + "\")";
         Optional<WasmSignature> expected = WasmSignatures.expected(params, returns);
         if (expected.isEmpty()) {
-            error(method, at + ": " + describe(method) + " cannot cross into a guest; wasm exports take and"
-                    + " return int, long, float, double, boolean, byte[], String and @Json types (see docs/guest-abi.md)");
-            return null;
+            report.error(at + ": " + described + " cannot cross into a guest; wasm exports take and return int, long,"
+                    + " float, double, boolean, byte[], String and @Json types (see docs/guest-abi.md)");
+            return report.withNothing();
         }
         Optional<ModuleManifest> manifest;
         try {
             manifest = manifests.find(export.module());
         } catch (IOException | IllegalArgumentException e) {
-            error(method, at + ": the manifest of module '" + export.module() + "' could not be read: " + e.getMessage());
-            return null;
+            report.error(at + ": the manifest of module '" + export.module() + "' could not be read: " + e.getMessage());
+            return report.withNothing();
         }
         if (manifest.isEmpty()) {
             List<String> available = manifests.available();
-            error(method, at + ": there is no wasm module named '" + export.module() + "' in this project"
+            report.error(at + ": there is no wasm module named '" + export.module() + "' in this project"
                     + (available.isEmpty() ? " (no module manifests in " + manifests.location()
                             + "; does the pom run weft-wasm-aot-maven-plugin?)"
                             : "; its modules are: " + String.join(", ", available)));
-            return null;
+            return report.withNothing();
         }
         ModuleManifest module = manifest.get();
         WasmSignature actual = module.exports().get(function);
         if (actual == null) {
-            error(method, at + ": module '" + module.name() + "' exports no function '" + function
+            report.error(at + ": module '" + module.name() + "' exports no function '" + function
                     + "'; its exports are: " + module.describeExports());
-            return null;
+            return report.withNothing();
         }
         if (!actual.equals(expected.get())) {
-            error(method, at + ": export '" + function + "' of module '" + module.name() + "' has signature " + actual
-                    + ", but " + describe(method) + " needs " + expected.get() + " (see docs/guest-abi.md)");
-            return null;
+            report.error(at + ": export '" + function + "' of module '" + module.name() + "' has signature " + actual
+                    + ", but " + described + " needs " + expected.get() + " (see docs/guest-abi.md)");
+            return report.withNothing();
         }
         if (WasmSignatures.usesMemory(params, returns) && !exportsAllocator(module)) {
-            error(method, at + ": " + describe(method) + " passes bytes, so module '" + module.name()
+            report.error(at + ": " + described + " passes bytes, so module '" + module.name()
                     + "' must export " + GuestAbi.ALLOC + GuestAbi.ALLOC_SIGNATURE + " and " + GuestAbi.FREE
                     + GuestAbi.FREE_SIGNATURE + " (the weft-guest crate provides both)");
-            return null;
+            return report.withNothing();
         }
-        return new WasmBinding(module, function, actual);
+        return report.with(new WasmBinding(module, function, actual));
     }
 
     private static boolean exportsAllocator(ModuleManifest module) {
         return GuestAbi.ALLOC_SIGNATURE.equals(module.exports().get(GuestAbi.ALLOC))
                 && GuestAbi.FREE_SIGNATURE.equals(module.exports().get(GuestAbi.FREE));
-    }
-
-    private String jsonHint(ValueType type) {
-        return classifier.looksLikeJsonCandidate(type.type())
-                ? " (to send it as JSON, annotate " + ((DeclaredType) type.type()).asElement().getSimpleName()
-                        + " with @io.avaje.jsonb.Json)"
-                : "";
-    }
-
-    /** {@code GreetingApi.hello(String)}, for messages. */
-    static String describe(ExecutableElement method) {
-        String params = method.getParameters().stream()
-                .map(parameter -> parameter.asType().toString().replaceAll("\\b[a-z][a-z0-9_]*\\.", ""))
-                .collect(Collectors.joining(", "));
-        return method.getEnclosingElement().getSimpleName() + "." + method.getSimpleName() + "(" + params + ")";
-    }
-
-    private void error(Element element, String message) {
-        failed = true;
-        messager.printMessage(Diagnostic.Kind.ERROR, message, element);
     }
 }
