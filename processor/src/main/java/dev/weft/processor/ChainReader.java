@@ -54,7 +54,7 @@ final class ChainReader {
                 .orElse(api.getAnnotation(RolesAllowed.class));
         if (roles != null) {
             if (roles.value().length == 0) {
-                report.error(ApiReader.describe(method) + ": @RolesAllowed needs at least one role");
+                report.error(MethodReader.describe(method) + ": @RolesAllowed needs at least one role");
                 return report.withNothing();
             }
             steps.add(ChainStep.roles(Arrays.asList(roles.value())));

@@ -109,8 +109,8 @@ public final class WeftProcessor extends AbstractProcessor {
             String shape = operation.httpMethod() + " " + operation.template().shape();
             Operation first = routesByShape.putIfAbsent(shape, operation);
             if (first != null && first != operation) {
-                report.error("duplicate route: " + ApiReader.describe(operation.element()) + " and "
-                        + ApiReader.describe(first.element()) + " both answer " + operation.route(),
+                report.error("duplicate route: " + MethodReader.describe(operation.element()) + " and "
+                        + MethodReader.describe(first.element()) + " both answer " + operation.route(),
                         operation.element());
             }
         }
