@@ -120,9 +120,5 @@ final class ValidationReport {
         boolean isClean() {
             return report.isClean();
         }
-
-        boolean hasValue() {
-            return value != null;
-        }
     }
 }
