@@ -4,13 +4,12 @@ import com.palantir.javapoet.ClassName;
 import dev.weft.annotations.Use;
 import dev.weft.annotations.security.Authenticated;
 import dev.weft.annotations.security.RolesAllowed;
+import dev.weft.processor.ValidationReport.Checked;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -23,7 +22,6 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
-import javax.tools.Diagnostic;
 
 /**
  * Reads the chain of a route: the security guards first ({@code @RolesAllowed} on the method
@@ -39,85 +37,93 @@ final class ChainReader {
 
     private final Elements elements;
     private final Types types;
-    private final Messager messager;
-    private final Set<List<Object>> reported = new HashSet<>();
 
-    ChainReader(Elements elements, Types types, Messager messager) {
+    ChainReader(Elements elements, Types types) {
         this.elements = elements;
         this.types = types;
-        this.messager = messager;
     }
 
-    /** The steps, or empty after reporting an error. */
-    Optional<List<ChainStep>> read(TypeElement api, ExecutableElement method) {
+    /**
+     * The steps of a route, with the report of what is wrong with them. The interface's
+     * {@code @Use} is read again for each route; the report prints its errors once.
+     */
+    Checked<List<ChainStep>> read(TypeElement api, ExecutableElement method) {
+        ValidationReport report = ValidationReport.about(method);
         List<ChainStep> steps = new ArrayList<>();
         RolesAllowed roles = Optional.ofNullable(method.getAnnotation(RolesAllowed.class))
                 .orElse(api.getAnnotation(RolesAllowed.class));
         if (roles != null) {
             if (roles.value().length == 0) {
-                error(method, ApiReader.describe(method) + ": @RolesAllowed needs at least one role");
-                return Optional.empty();
+                report.error(MethodReader.describe(method) + ": @RolesAllowed needs at least one role");
+                return report.withNothing();
             }
             steps.add(ChainStep.roles(Arrays.asList(roles.value())));
         } else if (api.getAnnotation(Authenticated.class) != null || method.getAnnotation(Authenticated.class) != null) {
             steps.add(ChainStep.authenticated());
         }
-        boolean valid = true;
         for (Element declaring : List.of(api, method)) {
             Optional<AnnotationMirror> use = useAnnotation(declaring);
             if (use.isEmpty()) {
                 continue;
             }
             for (TypeMirror type : useClasses(use.get())) {
-                Optional<ChainStep> step = classStep(new Site(declaring, use.get()), type);
-                valid &= step.isPresent();
-                step.ifPresent(steps::add);
+                ChainStep step = report.include(classStep(new Site(declaring, use.get()), type));
+                if (step != null) {
+                    steps.add(step);
+                }
             }
         }
-        return valid ? Optional.of(List.copyOf(steps)) : Optional.empty();
+        return report.with(List.copyOf(steps));
     }
 
     /** Where a {@code @Use} is written: errors about its classes point at the annotation. */
-    private record Site(Element element, AnnotationMirror annotation) {}
+    private record Site(Element element, AnnotationMirror annotation) {
 
-    private Optional<ChainStep> classStep(Site declaring, TypeMirror type) {
+        void error(ValidationReport report, String message) {
+            report.error(message, element, annotation);
+        }
+    }
+
+    /** The step of one class named in a {@code @Use}, or nothing when the generated code cannot construct it. */
+    private Checked<ChainStep> classStep(Site declaring, TypeMirror type) {
+        ValidationReport report = ValidationReport.about(declaring.element());
         TypeElement element = (TypeElement) types.asElement(type);
         String name = element.getQualifiedName().toString();
         boolean middleware = implementsType(type, MIDDLEWARE);
         boolean guard = implementsType(type, GUARD);
         if (middleware == guard) {
-            error(declaring, "@Use(" + element.getSimpleName() + ".class): " + name + " must implement exactly one of "
+            declaring.error(report, "@Use(" + element.getSimpleName() + ".class): " + name + " must implement exactly one of "
                     + MIDDLEWARE + " and " + GUARD);
-            return Optional.empty();
+            return report.withNothing();
         }
         if (element.getKind() != ElementKind.CLASS || element.getModifiers().contains(Modifier.ABSTRACT)
                 || !element.getModifiers().contains(Modifier.PUBLIC) || isInnerClass(element)) {
-            error(declaring, "@Use(" + element.getSimpleName() + ".class): " + name
+            declaring.error(report, "@Use(" + element.getSimpleName() + ".class): " + name
                     + " cannot be constructed: it must be a public, non-abstract, top-level or static class");
-            return Optional.empty();
+            return report.withNothing();
         }
         Optional<TypeElement> hidden = hiddenEnclosingClass(element, declaring.element());
         if (hidden.isPresent()) {
-            error(declaring, "@Use(" + element.getSimpleName() + ".class): " + name + " cannot be constructed by the"
+            declaring.error(report, "@Use(" + element.getSimpleName() + ".class): " + name + " cannot be constructed by the"
                     + " generated routes: its enclosing class " + hidden.get().getQualifiedName() + " is not visible to"
                     + " them; make it public");
-            return Optional.empty();
+            return report.withNothing();
         }
         ExecutableElement constructor = constructor(element);
         if (constructor == null) {
-            error(declaring, "@Use(" + element.getSimpleName() + ".class): " + name + " cannot be constructed: give it a"
+            declaring.error(report, "@Use(" + element.getSimpleName() + ".class): " + name + " cannot be constructed: give it a"
                     + " public constructor taking no parameters or one " + CONFIG);
-            return Optional.empty();
+            return report.withNothing();
         }
         List<String> checked = constructor.getThrownTypes().stream().filter(this::isChecked).map(TypeMirror::toString).toList();
         if (!checked.isEmpty()) {
-            error(declaring, "@Use(" + element.getSimpleName() + ".class): the constructor of " + name + " throws the"
+            declaring.error(report, "@Use(" + element.getSimpleName() + ".class): the constructor of " + name + " throws the"
                     + " checked " + String.join(", ", checked) + ", which the generated routes cannot handle; throw an"
                     + " unchecked exception instead");
-            return Optional.empty();
+            return report.withNothing();
         }
         boolean takesConfig = !constructor.getParameters().isEmpty();
-        return Optional.of(new ChainStep(middleware ? ChainStep.Kind.MIDDLEWARE : ChainStep.Kind.GUARD,
+        return report.with(new ChainStep(middleware ? ChainStep.Kind.MIDDLEWARE : ChainStep.Kind.GUARD,
                 ClassName.get(element), List.of(), takesConfig));
     }
 
@@ -194,18 +200,5 @@ final class ChainReader {
             }
         });
         return classes;
-    }
-
-    private void error(Element element, String message) {
-        if (reported.add(List.of(element, message))) {
-            messager.printMessage(Diagnostic.Kind.ERROR, message, element);
-        }
-    }
-
-    /** The interface's @Use is read for each of its routes: report each of its errors once, on the annotation. */
-    private void error(Site site, String message) {
-        if (reported.add(List.of(site.element(), message))) {
-            messager.printMessage(Diagnostic.Kind.ERROR, message, site.element(), site.annotation());
-        }
     }
 }

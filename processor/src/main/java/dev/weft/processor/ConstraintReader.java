@@ -8,12 +8,12 @@ import dev.weft.annotations.validation.NotNull;
 import dev.weft.annotations.validation.Pattern;
 import dev.weft.annotations.validation.Size;
 import dev.weft.annotations.validation.Valid;
+import dev.weft.processor.ValidationReport.Checked;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.PatternSyntaxException;
-import javax.annotation.processing.Messager;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.RecordComponentElement;
@@ -23,7 +23,6 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
-import javax.tools.Diagnostic;
 
 /**
  * Reads validation annotations, checks that each fits the type it is on (a length on a string or
@@ -34,26 +33,17 @@ final class ConstraintReader {
 
     private final Elements elements;
     private final Types types;
-    private final Messager messager;
     private final TypeClassifier classifier;
-    private boolean failed;
 
-    ConstraintReader(Elements elements, Types types, Messager messager, TypeClassifier classifier) {
+    ConstraintReader(Elements elements, Types types, TypeClassifier classifier) {
         this.elements = elements;
         this.types = types;
-        this.messager = messager;
         this.classifier = classifier;
     }
 
-    /** Whether an error was reported since the last call. */
-    boolean failedAndReset() {
-        boolean result = failed;
-        failed = false;
-        return result;
-    }
-
-    /** The constraints on an element of type {@code type}, after checking that they fit it. */
-    Constraints read(Element element, TypeMirror type, String what) {
+    /** The constraints on an element of type {@code type}, with the report of those that do not fit it. */
+    Checked<Constraints> read(Element element, TypeMirror type, String what) {
+        ValidationReport report = ValidationReport.about(element);
         NotNull notNull = element.getAnnotation(NotNull.class);
         NotBlank notBlank = element.getAnnotation(NotBlank.class);
         Size size = element.getAnnotation(Size.class);
@@ -63,49 +53,50 @@ final class ConstraintReader {
         Valid valid = element.getAnnotation(Valid.class);
         boolean string = isType(type, "java.lang.String");
         if (notNull != null && type.getKind().isPrimitive()) {
-            error(element, what + ": @NotNull on a primitive, which is never null");
+            report.error(what + ": @NotNull on a primitive, which is never null");
         }
         if ((notBlank != null || pattern != null) && !string) {
-            error(element, what + ": @NotBlank and @Pattern apply to strings, not to " + type);
+            report.error(what + ": @NotBlank and @Pattern apply to strings, not to " + type);
         }
         if (size != null && !string && !isCollectionOrMap(type)) {
-            error(element, what + ": @Size applies to strings, collections and maps, not to " + type);
+            report.error(what + ": @Size applies to strings, collections and maps, not to " + type);
         }
         if (size != null && (size.min() < 0 || size.min() > size.max())) {
-            error(element, what + ": @Size(min = " + size.min() + ", max = " + size.max() + ") is an empty range");
+            report.error(what + ": @Size(min = " + size.min() + ", max = " + size.max() + ") is an empty range");
         }
         if ((min != null || max != null) && !isNumber(type)) {
-            error(element, what + ": @Min and @Max apply to numbers, not to " + type);
+            report.error(what + ": @Min and @Max apply to numbers, not to " + type);
         }
         if (min != null && max != null && min.value() > max.value()) {
-            error(element, what + ": @Min(" + min.value() + ") is greater than @Max(" + max.value() + ")");
+            report.error(what + ": @Min(" + min.value() + ") is greater than @Max(" + max.value() + ")");
         }
         if (pattern != null) {
             try {
                 java.util.regex.Pattern.compile(pattern.value());
             } catch (PatternSyntaxException e) {
-                error(element, what + ": @Pattern(\"" + pattern.value() + "\") is not a regular expression: "
+                report.error(what + ": @Pattern(\"" + pattern.value() + "\") is not a regular expression: "
                         + e.getDescription());
             }
         }
-        return new Constraints(notNull != null, notBlank != null,
+        return report.with(new Constraints(notNull != null, notBlank != null,
                 size == null ? null : size.min(), size == null ? null : size.max(),
                 pattern == null ? null : pattern.value(),
-                min == null ? null : min.value(), max == null ? null : max.value(), valid != null);
+                min == null ? null : min.value(), max == null ? null : max.value(), valid != null));
     }
 
     /**
      * The checks of a JSON record and of the records its {@code @Valid} components reach, keyed by
-     * record type; empty when none of them has a constraint.
+     * record type (none when none of them has a constraint), with the report of the record's errors.
      */
-    Map<ClassName, RecordValidation> forRecord(TypeMirror recordType) {
+    Checked<Map<ClassName, RecordValidation>> forRecord(TypeMirror recordType) {
+        ValidationReport report = ValidationReport.about(types.asElement(recordType));
         Map<ClassName, RecordValidation> found = new LinkedHashMap<>();
-        collect(recordType, found);
+        collect(recordType, found, report);
         found.values().removeIf(validation -> validation.components().isEmpty());
-        return found;
+        return report.with(found);
     }
 
-    private void collect(TypeMirror recordType, Map<ClassName, RecordValidation> found) {
+    private void collect(TypeMirror recordType, Map<ClassName, RecordValidation> found, ValidationReport report) {
         TypeElement record = (TypeElement) types.asElement(recordType);
         ClassName name = ClassName.get(record);
         if (record.getKind() != ElementKind.RECORD || found.containsKey(name)) {
@@ -115,7 +106,7 @@ final class ConstraintReader {
         List<RecordValidation.Component> components = new ArrayList<>();
         for (RecordComponentElement component : record.getRecordComponents()) {
             String what = "component '" + component.getSimpleName() + "' of " + record.getSimpleName();
-            Constraints constraints = read(component, component.asType(), what);
+            Constraints constraints = report.include(read(component, component.asType(), what));
             TypeMirror nested = null;
             boolean inList = false;
             if (constraints.valid()) {
@@ -126,12 +117,12 @@ final class ConstraintReader {
                     nested = ((DeclaredType) component.asType()).getTypeArguments().get(0);
                     inList = true;
                 } else {
-                    error(component, what + ": @Valid applies to a @Json record or a List of them, not to "
-                            + component.asType());
+                    report.error(what + ": @Valid applies to a @Json record or a List of them, not to "
+                            + component.asType(), component);
                 }
             }
             if (nested != null) {
-                collect(nested, found);
+                collect(nested, found, report);
             }
             if (!constraints.isEmpty()) {
                 components.add(new RecordValidation.Component(component.getSimpleName().toString(), constraints,
@@ -160,10 +151,5 @@ final class ConstraintReader {
             return type.getKind() != TypeKind.BOOLEAN && type.getKind() != TypeKind.CHAR;
         }
         return isAssignable(type, "java.lang.Number");
-    }
-
-    private void error(Element element, String message) {
-        failed = true;
-        messager.printMessage(Diagnostic.Kind.ERROR, message, element);
     }
 }

@@ -265,36 +265,9 @@ final class RoutesWriter {
                 .addStatement("return")
                 .endControlFlow();
         for (RecordValidation.Component component : validation.components()) {
-            Constraints checks = component.constraints();
-            CodeBlock.Builder line = CodeBlock.builder()
-                    .add("params.field(path + $S, value.$L())", component.name(), component.name());
-            boolean hasChecks = false;
-            if (checks.notNull()) {
-                line.add(".notNull()");
-                hasChecks = true;
-            }
-            if (checks.notBlank()) {
-                line.add(".notBlank()");
-                hasChecks = true;
-            }
-            if (checks.hasSize()) {
-                line.add(".size($L, $L)", checks.minLength(), maxLiteral(checks.maxLength()));
-                hasChecks = true;
-            }
-            if (checks.min() != null) {
-                line.add(".min($L)", literal(checks.min()));
-                hasChecks = true;
-            }
-            if (checks.max() != null) {
-                line.add(".max($L)", literal(checks.max()));
-                hasChecks = true;
-            }
-            if (checks.pattern() != null) {
-                line.add(".pattern($L)", statics.pattern(component.name(), checks.pattern()));
-                hasChecks = true;
-            }
-            if (hasChecks) {
-                method.addStatement("$L", line.build());
+            CodeBlock checks = checkCalls(component.constraints(), true, component.name(), statics);
+            if (!checks.isEmpty()) {
+                method.addStatement("params.field(path + $S, value.$L())$L", component.name(), component.name(), checks);
             }
             if (component.nested() != null && validated.contains(component.nested())) {
                 String nestedMethod = new RecordValidation(component.nested(), List.of()).methodName();
@@ -323,23 +296,8 @@ final class RoutesWriter {
     /** {@code params.query("n").min(1).max(5000).required(ParamConverter.INT)} */
     private static CodeBlock readParameter(String params, Param param, StaticFields statics) {
         CodeBlock.Builder code = CodeBlock.builder()
-                .add("$L.$L($S)", params, param.source().label, param.externalName());
-        Constraints checks = param.constraints();
-        if (checks.min() != null) {
-            code.add(".min($L)", literal(checks.min()));
-        }
-        if (checks.max() != null) {
-            code.add(".max($L)", literal(checks.max()));
-        }
-        if (checks.notBlank()) {
-            code.add(".notBlank()");
-        }
-        if (checks.hasSize()) {
-            code.add(".size($L, $L)", checks.minLength(), maxLiteral(checks.maxLength()));
-        }
-        if (checks.pattern() != null) {
-            code.add(".pattern($L)", statics.pattern(param.javaName(), checks.pattern()));
-        }
+                .add("$L.$L($S)", params, param.source().label, param.externalName())
+                .add(checkCalls(param.constraints(), false, param.javaName(), statics));
         CodeBlock converter = converter(param.type(), statics);
         if (param.type().optional()) {
             code.add(".optional($L)", converter);
@@ -347,6 +305,38 @@ final class RoutesWriter {
             code.add(".orDefault($S, $L)", param.defaultValue(), converter);
         } else {
             code.add(".required($L)", converter);
+        }
+        return code.build();
+    }
+
+    /**
+     * The calls that check a value, written here alone for both a request parameter and a body
+     * record's component: {@code .notBlank().size(1, 40).pattern(NAME_PATTERN)}. A parameter is
+     * never null (it is required, defaulted or Optional), so {@code .notNull()} is for components.
+     * A string takes only the length and pattern checks and a number only the bounds, so one order
+     * serves both.
+     *
+     * @param name the parameter or component, naming the static field of its pattern
+     */
+    private static CodeBlock checkCalls(Constraints checks, boolean mayBeNull, String name, StaticFields statics) {
+        CodeBlock.Builder code = CodeBlock.builder();
+        if (mayBeNull && checks.notNull()) {
+            code.add(".notNull()");
+        }
+        if (checks.notBlank()) {
+            code.add(".notBlank()");
+        }
+        if (checks.hasSize()) {
+            code.add(".size($L, $L)", checks.minLength(), maxLiteral(checks.maxLength()));
+        }
+        if (checks.min() != null) {
+            code.add(".min($L)", literal(checks.min()));
+        }
+        if (checks.max() != null) {
+            code.add(".max($L)", literal(checks.max()));
+        }
+        if (checks.pattern() != null) {
+            code.add(".pattern($L)", statics.pattern(name, checks.pattern()));
         }
         return code.build();
     }

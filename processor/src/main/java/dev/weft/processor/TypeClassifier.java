@@ -109,7 +109,7 @@ final class TypeClassifier {
     }
 
     /** A declared class or record that lacks {@code @Json}: the likely mistake behind an unsupported type. */
-    boolean looksLikeJsonCandidate(TypeMirror type) {
+    private boolean looksLikeJsonCandidate(TypeMirror type) {
         if (type.getKind() != TypeKind.DECLARED) {
             return false;
         }
@@ -117,5 +117,13 @@ final class TypeClassifier {
         String qualified = element.getQualifiedName().toString();
         return (element.getKind() == ElementKind.RECORD || element.getKind() == ElementKind.CLASS)
                 && !qualified.startsWith("java.");
+    }
+
+    /** For a message about an unsupported type that may be meant as JSON: how to make it JSON. */
+    String jsonHint(ValueType type) {
+        return looksLikeJsonCandidate(type.type())
+                ? " (to send it as JSON, annotate " + ((DeclaredType) type.type()).asElement().getSimpleName()
+                        + " with @io.avaje.jsonb.Json)"
+                : "";
     }
 }

@@ -9,6 +9,7 @@ import dev.weft.annotations.Get;
 import dev.weft.annotations.Patch;
 import dev.weft.annotations.Post;
 import dev.weft.annotations.Put;
+import dev.weft.processor.ValidationReport.Checked;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.util.List;
@@ -82,17 +83,25 @@ public final class WeftProcessor extends AbstractProcessor {
         ApiReader reader = new ApiReader(
                 processingEnv.getElementUtils(),
                 processingEnv.getTypeUtils(),
-                processingEnv.getMessager(),
                 new TypeClassifier(processingEnv.getTypeUtils()),
                 new ModuleManifests(processingEnv.getFiler(), processingEnv.getOptions().get(ModuleManifests.OPTION)));
         for (TypeElement type : interfaces) {
-            reader.read(type).filter(this::hasNoDuplicateRoutes).ifPresent(this::generate);
+            Checked<ApiInterface> api = reader.read(type);
+            api.report().printTo(processingEnv.getMessager());
+            if (api.isClean()) {
+                ValidationReport routes = duplicateRoutes(api.value());
+                routes.printTo(processingEnv.getMessager());
+                if (routes.isClean()) {
+                    generate(api.value());
+                }
+            }
         }
         return false;
     }
 
-    private boolean hasNoDuplicateRoutes(ApiInterface api) {
-        boolean unique = true;
+    /** A route that answers what a route read before it (of this interface or another) answers is an error. */
+    private ValidationReport duplicateRoutes(ApiInterface api) {
+        ValidationReport report = ValidationReport.about(api.element());
         for (Operation operation : api.operations()) {
             if (!operation.isRoute()) {
                 continue;
@@ -100,14 +109,12 @@ public final class WeftProcessor extends AbstractProcessor {
             String shape = operation.httpMethod() + " " + operation.template().shape();
             Operation first = routesByShape.putIfAbsent(shape, operation);
             if (first != null && first != operation) {
-                processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-                        "duplicate route: " + ApiReader.describe(operation.element()) + " and "
-                                + ApiReader.describe(first.element()) + " both answer " + operation.route(),
+                report.error("duplicate route: " + MethodReader.describe(operation.element()) + " and "
+                        + MethodReader.describe(first.element()) + " both answer " + operation.route(),
                         operation.element());
-                unique = false;
             }
         }
-        return unique;
+        return report;
     }
 
     private void generate(ApiInterface api) {

@@ -141,4 +141,20 @@ class ValidationErrorsTest {
                 """));
         assertThat(compilation).succeededWithoutWarnings();
     }
+
+    /** Each route reads the records its body reaches: an error in a record two routes share is still one error. */
+    @Test
+    void anErrorInARecordThatTwoRoutesShareIsReportedOnce() {
+        assertOnlyError(Sources.weft("Shop", """
+                        @Api
+                        public interface Shop {
+                          @io.avaje.jsonb.Json record Thing(
+                              @Pattern("a+") java.time.DayOfWeek day) {}
+                          @Post("/things") String things(@Body Thing thing);
+                          @Put("/things") String replace(@Body Thing thing);
+                        }
+                        """),
+                "component 'day' of Thing: @NotBlank and @Pattern apply to strings, not to java.time.DayOfWeek",
+                "DayOfWeek day");
+    }
 }
