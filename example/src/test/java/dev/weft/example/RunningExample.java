@@ -64,22 +64,43 @@ final class RunningExample implements AutoCloseable {
             throws Exception {
         Path jar = Path.of(System.getProperty("weft.example.jar", "target/weft-example.jar"));
         assertTrue(Files.isRegularFile(jar), "the packaged jar " + jar + " is missing; run mvn package first");
+        List<String> launch = new ArrayList<>();
+        if (extraClasspath.isEmpty()) {
+            launch.add("-jar");
+            launch.add(jar.toString());
+        } else {
+            List<String> classpath = new ArrayList<>(List.of(jar.toString()));
+            extraClasspath.forEach(entry -> classpath.add(entry.toString()));
+            launch.add("-cp");
+            launch.add(String.join(java.io.File.pathSeparator, classpath));
+            launch.add(ExampleApplication.class.getName());
+        }
+        return launch(environment, launch, systemProperties);
+    }
+
+    /**
+     * Starts the example as a Java module: its plain jar and its dependencies' jars
+     * ({@code target/modules}) on the module path, the main class named by module.
+     */
+    static RunningExample startOnModulePath(String... systemProperties) throws Exception {
+        Path plainJar = Path.of(System.getProperty("weft.example.plain-jar", "target/weft-example-0.1.0-SNAPSHOT.jar"));
+        Path modules = Path.of("target/modules");
+        assertTrue(Files.isRegularFile(plainJar) && Files.isDirectory(modules),
+                plainJar + " or " + modules + " is missing; run mvn package first");
+        List<String> launch = List.of("--module-path", plainJar + java.io.File.pathSeparator + modules,
+                "--module", "dev.weft.example/" + ExampleApplication.class.getName());
+        return launch(Map.of(), launch, systemProperties);
+    }
+
+    private static RunningExample launch(Map<String, String> environment, List<String> launch, String... systemProperties)
+            throws Exception {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Dserver.port=" + port);
         command.add("-Dserver.host=127.0.0.1");
         command.addAll(List.of(systemProperties));
-        if (extraClasspath.isEmpty()) {
-            command.add("-jar");
-            command.add(jar.toString());
-        } else {
-            List<String> classpath = new ArrayList<>(List.of(jar.toString()));
-            extraClasspath.forEach(entry -> classpath.add(entry.toString()));
-            command.add("-cp");
-            command.add(String.join(java.io.File.pathSeparator, classpath));
-            command.add(ExampleApplication.class.getName());
-        }
+        command.addAll(launch);
         long started = System.nanoTime();
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
