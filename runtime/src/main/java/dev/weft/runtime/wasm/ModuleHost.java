@@ -7,6 +7,7 @@ import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.weft.runtime.Deadline;
+import dev.weft.runtime.internal.wasm.FlatMemory;
 import dev.weft.runtime.metrics.ModuleMetrics;
 import dev.weft.wasm.abi.GuestAbi;
 import java.lang.System.Logger.Level;
@@ -246,7 +247,7 @@ public final class ModuleHost {
                     .withImportValues(imports)
                     .withMemoryLimits(new MemoryLimits(declared.initialPages(),
                             Math.min(declared.maximumPages(), settings.maxMemoryPages())))
-                    .withMemoryFactory(ByteArrayMemory::new)
+                    .withMemoryFactory(limits -> limits.shared() ? new ByteArrayMemory(limits) : new FlatMemory(limits))
                     .build();
             prime(instance);
         } catch (ChicoryInterruptedException e) {
