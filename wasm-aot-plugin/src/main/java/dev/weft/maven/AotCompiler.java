@@ -19,6 +19,9 @@ import java.util.Set;
  *   <li>{@code <Class>.java}: {@code load()} and {@code create(Instance)}, the entry points the
  *       generated Weft code calls (sources, compiled with the project).
  * </ul>
+ *
+ * <p>Then {@link InterruptionCheckPass} replaces Chicory's interruption check at every loop
+ * back-edge of the machine's classes with a countdown that calls Weft's {@code GuestPoll}.
  */
 final class AotCompiler {
 
@@ -50,6 +53,7 @@ final class AotCompiler {
         Set<Integer> interpreted = generator.generateResources();
         generator.generateMetaWasm(interpreted);
         generator.generateSources();
+        InterruptionCheckPass.rewrite(classesDirectory, qualifiedName);
         return interpreted;
     }
 
