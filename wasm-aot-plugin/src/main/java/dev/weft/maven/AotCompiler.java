@@ -54,6 +54,7 @@ final class AotCompiler {
         generator.generateMetaWasm(interpreted);
         generator.generateSources();
         InterruptionCheckPass.rewrite(classesDirectory, qualifiedName);
+        Files.writeString(passMarker(qualifiedName), InterruptionCheckPass.VERSION);
         return interpreted;
     }
 
@@ -62,6 +63,25 @@ final class AotCompiler {
         String path = qualifiedName.replace('.', '/');
         return Files.isRegularFile(classesDirectory.resolve(path + "Machine.class"))
                 && Files.isRegularFile(classesDirectory.resolve(path + ".meta"))
-                && Files.isRegularFile(sourcesDirectory.resolve(path + ".java"));
+                && Files.isRegularFile(sourcesDirectory.resolve(path + ".java"))
+                && passed(qualifiedName);
+    }
+
+    /**
+     * Whether the classes went through this version of {@link InterruptionCheckPass}: outputs of
+     * an older plugin are compiled again. The marker lies beside the generated source, where it
+     * is neither compiled nor packaged.
+     */
+    private boolean passed(String qualifiedName) {
+        try {
+            Path marker = passMarker(qualifiedName);
+            return Files.isRegularFile(marker) && Files.readString(marker).equals(InterruptionCheckPass.VERSION);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private Path passMarker(String qualifiedName) {
+        return sourcesDirectory.resolve(qualifiedName.replace('.', '/') + ".weft-pass");
     }
 }

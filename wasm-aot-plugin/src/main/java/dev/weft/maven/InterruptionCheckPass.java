@@ -41,6 +41,9 @@ import org.objectweb.asm.tree.VarInsnNode;
  */
 final class InterruptionCheckPass {
 
+    /** Changes whenever the rewrite does, so that the plugin compiles modules again. */
+    static final String VERSION = "1";
+
     static final String POLL_OWNER = "dev/weft/runtime/generated/GuestPoll";
 
     private InterruptionCheckPass() {}
