@@ -17,9 +17,10 @@ public final class GuestPoll {
     /**
      * Back-edges of one function invocation between two checks. Small enough that a runaway loop
      * is checked every few microseconds (a loop iteration takes a nanosecond or more), large
-     * enough that the check itself costs nothing measurable; see bench/jmh/README.md.
+     * enough that the check itself costs nothing measurable; see bench/jmh/README.md. The system
+     * property {@code weft.wasm.poll-budget} (read once) overrides it, for measuring.
      */
-    static final int BUDGET = 10_000;
+    static final int BUDGET = Math.max(1, Integer.getInteger("weft.wasm.poll-budget", 10_000));
 
     private GuestPoll() {}
 
