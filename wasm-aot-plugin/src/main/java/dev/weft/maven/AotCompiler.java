@@ -19,6 +19,9 @@ import java.util.Set;
  *   <li>{@code <Class>.java}: {@code load()} and {@code create(Instance)}, the entry points the
  *       generated Weft code calls (sources, compiled with the project).
  * </ul>
+ *
+ * <p>Then {@link InterruptionCheckPass} replaces Chicory's interruption check at every loop
+ * back-edge of the machine's classes with a countdown that calls Weft's {@code GuestPoll}.
  */
 final class AotCompiler {
 
@@ -50,6 +53,8 @@ final class AotCompiler {
         Set<Integer> interpreted = generator.generateResources();
         generator.generateMetaWasm(interpreted);
         generator.generateSources();
+        InterruptionCheckPass.rewrite(classesDirectory, qualifiedName);
+        Files.writeString(passMarker(qualifiedName), InterruptionCheckPass.VERSION);
         return interpreted;
     }
 
@@ -58,6 +63,25 @@ final class AotCompiler {
         String path = qualifiedName.replace('.', '/');
         return Files.isRegularFile(classesDirectory.resolve(path + "Machine.class"))
                 && Files.isRegularFile(classesDirectory.resolve(path + ".meta"))
-                && Files.isRegularFile(sourcesDirectory.resolve(path + ".java"));
+                && Files.isRegularFile(sourcesDirectory.resolve(path + ".java"))
+                && passed(qualifiedName);
+    }
+
+    /**
+     * Whether the classes went through this version of {@link InterruptionCheckPass}: outputs of
+     * an older plugin are compiled again. The marker lies beside the generated source, where it
+     * is neither compiled nor packaged.
+     */
+    private boolean passed(String qualifiedName) {
+        try {
+            Path marker = passMarker(qualifiedName);
+            return Files.isRegularFile(marker) && Files.readString(marker).equals(InterruptionCheckPass.VERSION);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private Path passMarker(String qualifiedName) {
+        return sourcesDirectory.resolve(qualifiedName.replace('.', '/') + ".weft-pass");
     }
 }

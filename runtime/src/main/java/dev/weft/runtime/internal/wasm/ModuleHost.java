@@ -248,7 +248,7 @@ public final class ModuleHost implements GuestModule {
                     .withImportValues(imports)
                     .withMemoryLimits(new MemoryLimits(declared.initialPages(),
                             Math.min(declared.maximumPages(), settings.maxMemoryPages())))
-                    .withMemoryFactory(ByteArrayMemory::new)
+                    .withMemoryFactory(limits -> limits.shared() ? new ByteArrayMemory(limits) : new FlatMemory(limits))
                     .build();
             prime(version, instance);
         } catch (ChicoryInterruptedException e) {

@@ -84,18 +84,22 @@ final class ModuleVersion {
         return fresh != null && fresh.restore(instance);
     }
 
-    /** The memory bytes and global values of a fresh instance. */
-    private record FreshState(int pages, byte[] memory, long[] globals) {
+    /**
+     * The memory bytes and global values of a fresh instance. A {@link FlatMemory} keeps its
+     * snapshot and restores only the pages written since; another memory is copied in full.
+     */
+    private record FreshState(int pages, byte[] memory, FlatMemory.Snapshot flat, long[] globals) {
 
         static FreshState of(Instance instance) {
             Memory memory = instance.memory();
             int pages = memory == null ? 0 : memory.pages();
-            byte[] image = memory == null ? new byte[0] : memory.readBytes(0, pages * Memory.PAGE_SIZE);
+            FlatMemory.Snapshot flat = memory instanceof FlatMemory f ? f.snapshot() : null;
+            byte[] image = memory == null || flat != null ? new byte[0] : memory.readBytes(0, pages * Memory.PAGE_SIZE);
             long[] globals = new long[instance.globalCount()];
             for (int i = 0; i < globals.length; i++) {
                 globals[i] = instance.global(i).getValue();
             }
-            return new FreshState(pages, image, globals);
+            return new FreshState(pages, image, flat, globals);
         }
 
         boolean restore(Instance instance) {
@@ -104,7 +108,11 @@ final class ModuleVersion {
                 if (memory.pages() != pages) {
                     return false;
                 }
-                memory.write(0, this.memory);
+                if (flat != null) {
+                    ((FlatMemory) memory).restore(flat);
+                } else {
+                    memory.write(0, this.memory);
+                }
             }
             for (int i = 0; i < globals.length; i++) {
                 if (instance.global(i).getValue() != globals[i]) {

@@ -1,0 +1,215 @@
+package dev.weft.runtime.internal.wasm;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Memory;
+import com.dylibso.chicory.runtime.WasmRuntimeException;
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.types.MemoryLimits;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+class FlatMemoryTest {
+
+    private static final int SIZE = Memory.PAGE_SIZE;
+
+    private static FlatMemory memory(int initial, int maximum) {
+        return new FlatMemory(new MemoryLimits(initial, maximum));
+    }
+
+    private static void assertTraps(Executable access) {
+        WasmRuntimeException trap = assertThrows(WasmRuntimeException.class, access);
+        assertTrue(trap.getMessage().startsWith("out of bounds memory access"), trap.getMessage());
+    }
+
+    @Test
+    void readsAndWritesLittleEndianUpToTheLastByte() {
+        FlatMemory memory = memory(1, 1);
+        memory.writeByte(SIZE - 1, (byte) 7);
+        assertEquals(7, memory.read(SIZE - 1));
+        memory.writeI32(0, 0x04030201);
+        assertEquals(1, memory.read(0));
+        assertEquals(4, memory.read(3));
+        assertEquals(0x0201, memory.readU16(0));
+        memory.writeShort(10, (short) -1);
+        assertEquals(0xFFFF, memory.readU16(10));
+        assertEquals(-1, memory.readI16(10));
+        memory.writeF64(SIZE - 8, 1.5);
+        assertEquals(1.5, memory.readDouble(SIZE - 8));
+        assertEquals(Double.doubleToRawLongBits(1.5), memory.readF64(SIZE - 8));
+        memory.writeF32(SIZE - 4, 2.5f);
+        assertEquals(2.5f, memory.readFloat(SIZE - 4));
+        memory.writeLong(16, -2L);
+        assertEquals(-2L, memory.readLong(16));
+        assertEquals(0xFFFFFFFEL, memory.readU32(16));
+    }
+
+    @Test
+    void oneByteOrOneAccessPastTheEndTraps() {
+        FlatMemory memory = memory(1, 1);
+        assertTraps(() -> memory.read(SIZE));
+        assertTraps(() -> memory.writeByte(SIZE, (byte) 1));
+        assertTraps(() -> memory.readInt(SIZE));
+        assertTraps(() -> memory.readBytes(SIZE, 1));
+        assertEquals(0, memory.readBytes(SIZE, 0).length); // empty at the end is in bounds
+        assertTraps(() -> memory.readBytes(SIZE + 1, 0));
+    }
+
+    @Test
+    void multiByteAccessesStraddlingTheEndTrapAndWriteNothing() {
+        FlatMemory memory = memory(1, 1);
+        assertTraps(() -> memory.readDouble(SIZE - 7));
+        assertTraps(() -> memory.readLong(SIZE - 1));
+        assertTraps(() -> memory.readInt(SIZE - 3));
+        assertTraps(() -> memory.readShort(SIZE - 1));
+        assertTraps(() -> memory.writeLong(SIZE - 4, -1L));
+        assertTraps(() -> memory.writeF64(SIZE - 1, 1.0));
+        assertTraps(() -> memory.writeI32(SIZE - 2, -1));
+        assertTraps(() -> memory.writeShort(SIZE - 1, (short) -1));
+        assertTraps(() -> memory.write(SIZE - 1, new byte[2]));
+        assertTraps(() -> memory.fill((byte) 1, SIZE - 1, SIZE + 1));
+        assertTraps(() -> memory.copy(SIZE - 1, 0, 2));
+        assertTraps(() -> memory.copy(0, SIZE - 1, 2));
+        assertArrayEquals(new byte[8], memory.readBytes(SIZE - 8, 8));
+    }
+
+    @Test
+    void negativeAndWrappedAroundAddressesTrap() {
+        FlatMemory memory = memory(1, 1);
+        // wasm addresses are unsigned: a negative int is an address above 2 GiB.
+        for (int address : new int[] {-1, -8, Integer.MIN_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE - 3}) {
+            assertTraps(() -> memory.read(address));
+            assertTraps(() -> memory.readInt(address));
+            assertTraps(() -> memory.readDouble(address));
+            assertTraps(() -> memory.writeByte(address, (byte) 1));
+            assertTraps(() -> memory.writeLong(address, 1L));
+            assertTraps(() -> memory.writeF32(address, 1f));
+            assertTraps(() -> memory.readBytes(address, 1));
+            assertTraps(() -> memory.write(address, new byte[1]));
+        }
+        // A size that wraps the end around to a small address.
+        assertTraps(() -> memory.write(8, new byte[16], 0, -8));
+        assertTraps(() -> memory.readBytes(8, Integer.MAX_VALUE));
+        assertTraps(() -> memory.fill((byte) 1, 8, Integer.MIN_VALUE)); // end overflowed: negative size
+        assertTraps(() -> memory.copy(8, 16, Integer.MAX_VALUE));
+    }
+
+    @Test
+    void growsUpToTheMaximumWithZeroedReachablePages() {
+        FlatMemory memory = memory(1, 3);
+        memory.writeByte(5, (byte) 9);
+        assertEquals(1, memory.grow(1));
+        assertEquals(2, memory.pages());
+        assertEquals(9, memory.read(5));
+        assertArrayEquals(new byte[SIZE], memory.readBytes(SIZE, SIZE));
+        memory.writeLong(2 * SIZE - 8, 42L);
+        assertEquals(42L, memory.readLong(2 * SIZE - 8));
+        assertTraps(() -> memory.read(2 * SIZE));
+        assertEquals(-1, memory.grow(2)); // 4 > 3
+        assertEquals(-1, memory.grow(-1));
+        assertEquals(2, memory.pages());
+        assertEquals(2, memory.grow(1));
+        assertEquals(3, memory.grow(0));
+        assertEquals(-1, memory.grow(1));
+        assertEquals(3 * SIZE - 1, memory.readBytes(0, 3 * SIZE).length - 1);
+    }
+
+    @Test
+    void fillsCopiesAndZeroes() {
+        FlatMemory memory = memory(1, 1);
+        memory.write(0, "abcdef".getBytes(StandardCharsets.UTF_8));
+        memory.copy(2, 0, 4); // overlapping, forward
+        assertEquals("ababcd", memory.readString(0, 6));
+        memory.copy(0, 2, 4); // overlapping, backward
+        assertEquals("abcdcd", memory.readString(0, 6));
+        memory.fill((byte) 'z', 1, 3);
+        assertEquals("azzdcd", memory.readString(0, 6));
+        memory.zero();
+        assertArrayEquals(new byte[6], memory.readBytes(0, 6));
+    }
+
+    /**
+     * A module with one memory (1 page, at most 2), an active data segment "abc" at 100 and a
+     * passive one "xy", assembled by hand.
+     */
+    private static final byte[] MODULE_WITH_DATA = {
+        0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+        0x05, 0x04, 0x01, 0x01, 0x01, 0x02, // memory: min 1, max 2
+        0x0c, 0x01, 0x02, // data count: 2
+        0x0b, 0x0e, 0x02, // data: 2 segments
+        0x00, 0x41, (byte) 0xe4, 0x00, 0x0b, 0x03, 0x61, 0x62, 0x63, // active, i32.const 100, "abc"
+        0x01, 0x02, 0x78, 0x79, // passive "xy"
+    };
+
+    @Test
+    void initializesActiveDataSegmentsAndPassiveOnesOnDemand() {
+        Instance instance = Instance.builder(Parser.parse(MODULE_WITH_DATA))
+                .withMemoryFactory(FlatMemory::new)
+                .build();
+        FlatMemory memory = (FlatMemory) instance.memory();
+        assertEquals("abc", memory.readString(100, 3));
+        assertEquals(0, memory.read(99));
+        assertEquals(0, memory.read(103));
+        assertEquals(2, memory.maximumPages());
+        memory.initPassiveSegment(1, 200, 0, 2);
+        assertEquals("xy", memory.readString(200, 2));
+        assertTraps(() -> memory.initPassiveSegment(1, 200, 1, 2)); // past the segment's end
+        assertTraps(() -> memory.initPassiveSegment(1, SIZE - 1, 0, 2)); // past the memory's end
+        memory.drop(1);
+        assertTraps(() -> memory.initPassiveSegment(1, 200, 0, 1));
+        memory.initPassiveSegment(1, 200, 0, 0); // empty is fine after a drop
+    }
+
+    @Test
+    void restoresOnlyTheWrittenPagesToTheSnapshot() {
+        FlatMemory memory = memory(2, 3);
+        memory.write(100, "fresh".getBytes(StandardCharsets.UTF_8));
+        memory.writeLong(SIZE + 8, 77L);
+        FlatMemory.Snapshot snapshot = memory.snapshot();
+        byte[] fresh = memory.readBytes(0, 2 * SIZE);
+        assertEquals(0, memory.dirtyPages());
+
+        memory.writeByte(101, (byte) 'X');
+        memory.writeI32(5 * FlatMemory.DIRTY_PAGE + 12, -1);
+        memory.writeF64(3 * FlatMemory.DIRTY_PAGE - 4, 3.25); // straddles two 4 KiB pages
+        memory.writeLong(2 * SIZE - 8, -1L); // the last bytes
+        memory.writeShort(SIZE + 8, (short) 3);
+        memory.fill((byte) 1, 20 * FlatMemory.DIRTY_PAGE - 1, 22 * FlatMemory.DIRTY_PAGE + 1);
+        memory.copy(30 * FlatMemory.DIRTY_PAGE, 0, 200);
+        memory.write(SIZE - 2, new byte[] {1, 2, 3, 4}); // across the 64 KiB boundary
+        assertTrue(memory.dirtyPages() > 0);
+
+        assertTrue(memory.restore(snapshot));
+        assertArrayEquals(fresh, memory.readBytes(0, 2 * SIZE));
+        assertEquals(0, memory.dirtyPages());
+
+        // Restoring another memory that started the same way, from this one's snapshot.
+        FlatMemory other = memory(2, 3);
+        other.write(100, "fresh".getBytes(StandardCharsets.UTF_8));
+        other.writeLong(SIZE + 8, 77L);
+        other.writeF64(7, 1.0);
+        assertTrue(other.restore(snapshot));
+        assertArrayEquals(fresh, other.readBytes(0, 2 * SIZE));
+    }
+
+    @Test
+    void aGrownMemoryCannotBeRestoredInPlace() {
+        FlatMemory memory = memory(1, 2);
+        FlatMemory.Snapshot snapshot = memory.snapshot();
+        memory.writeByte(0, (byte) 1);
+        assertEquals(1, memory.grow(1));
+        assertFalse(memory.restore(snapshot));
+        assertEquals(1, memory.read(0)); // untouched
+    }
+
+    @Test
+    void refusesSharedMemories() {
+        assertThrows(IllegalArgumentException.class, () -> new FlatMemory(new MemoryLimits(1, 1, true)));
+    }
+}
