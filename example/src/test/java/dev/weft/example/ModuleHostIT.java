@@ -159,6 +159,34 @@ class ModuleHostIT {
         assertNextRequestIsServed();
     }
 
+    /**
+     * Guests run on the requests' virtual threads and yield while they compute: with every
+     * instance of faults looping (two, on this machine's two cores, so every carrier thread is
+     * busy), the server still answers /health within a second each time.
+     */
+    @Test
+    void answersHealthWithinASecondWhileEveryInstanceComputes() throws Exception {
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<HttpResponse<byte[]>> first = clients.submit(() -> server.get("/faults/loop"));
+            Future<HttpResponse<byte[]>> second = clients.submit(() -> server.get("/faults/loop"));
+            long deadline = System.currentTimeMillis() + 900;
+            while (((Number) faults().get("instancesInUse")).intValue() < 2 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(10);
+            }
+            long slowest = 0;
+            while (!first.isDone() || !second.isDone()) {
+                long started = System.nanoTime();
+                assertEquals(200, server.get("/health").statusCode());
+                slowest = Math.max(slowest, (System.nanoTime() - started) / 1_000_000);
+                Thread.sleep(50);
+            }
+            assertTrue(slowest < 1000, "/health took " + slowest + " ms while the guests computed");
+            assertEquals(504, first.get().statusCode());
+            assertEquals(504, second.get().statusCode());
+        }
+        assertNextRequestIsServed();
+    }
+
     @Test
     void answersAJavaHandlersExceptionWith500AndLogsTheTrace() throws Exception {
         HttpResponse<byte[]> response = server.get("/faults/java");

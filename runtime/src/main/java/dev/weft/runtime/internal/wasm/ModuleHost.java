@@ -79,18 +79,26 @@ public final class ModuleHost implements GuestModule {
     }
 
     /**
-     * Runs {@code work} on an instance lent for it alone, on a guest thread (see {@link GuestThreads}),
-     * then gives the instance back, reset, or discards it if the work failed.
+     * Runs {@code work} on an instance lent for it alone, then gives the instance back, reset, or
+     * discards it if the work failed.
      *
-     * <p>The permit (one of {@code max-instances}) is taken here, on the request's thread, and
-     * given back on the guest thread once the guest code has really stopped: a request whose
-     * handler timed out may return before its guest stops, and must not make room for another
-     * one meanwhile.
+     * <p>A module compiled by Weft's build runs on the request's own thread: its loops count down
+     * to {@code GuestPoll.poll()}, which stops it when the thread is interrupted (its deadline, the
+     * handler timeout) and lets other virtual threads run while it computes. A module compiled at
+     * run time (hot reload) checks only for interruption, never yields, so it runs on a guest
+     * platform thread (see {@link GuestThreads}) where the operating system shares the cores.
+     *
+     * <p>The permit (one of {@code max-instances}) is given back once the guest code has really
+     * stopped: a request whose handler timed out may return before a guest on a platform thread
+     * stops, and must not make room for another one meanwhile.
      */
     @Override
     public <T> T call(GuestWork<T> work) {
         acquire();
         try {
+            if (current.yieldsWhileComputing()) {
+                return serve(work);
+            }
             return GuestThreads.run(name, () -> serve(work), permits::release);
         } catch (RuntimeException | Error e) {
             throw e;
@@ -99,7 +107,7 @@ public final class ModuleHost implements GuestModule {
         }
     }
 
-    /** On the guest thread, holding a permit: an instance, the work, and the instance back. */
+    /** Holding a permit: an instance, the work, and the instance back. */
     private <T> T serve(GuestWork<T> work) throws Exception {
         GuestInstance guest;
         try {

@@ -63,7 +63,7 @@ public final class ModuleRegistry implements WasmModules, AutoCloseable {
         return hosts.computeIfAbsent(definition.name(), name -> new ModuleHost(
                 name,
                 new ModuleVersion("built with the application", builtSha256(name).orElse("unknown"),
-                        definition.module().get(), definition.machineFactory()),
+                        definition.module().get(), definition.machineFactory(), true),
                 ModuleSettings.from(modulesConfig, name),
                 (module, idle) -> new ModuleMetrics(WeftMetrics.registry(), module, idle)));
     }

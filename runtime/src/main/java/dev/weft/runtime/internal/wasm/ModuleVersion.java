@@ -22,14 +22,30 @@ final class ModuleVersion {
     private final WasmModule module;
     private final Function<Instance, Machine> machineFactory;
     private final ModuleInterface moduleInterface;
+    private final boolean yieldsWhileComputing;
     private volatile FreshState fresh;
 
+    /** A version whose compiled code checks only for interruption (compiled at run time, or interpreted). */
     ModuleVersion(String label, String sha256, WasmModule module, Function<Instance, Machine> machineFactory) {
+        this(label, sha256, module, machineFactory, false);
+    }
+
+    /**
+     * @param yieldsWhileComputing whether its code was compiled by Weft's build, whose loops call
+     *     {@code GuestPoll.poll()}: it may then run on the request's virtual thread
+     */
+    ModuleVersion(String label, String sha256, WasmModule module, Function<Instance, Machine> machineFactory,
+            boolean yieldsWhileComputing) {
+        this.yieldsWhileComputing = yieldsWhileComputing;
         this.label = label;
         this.sha256 = sha256;
         this.module = module;
         this.machineFactory = machineFactory;
         this.moduleInterface = ModuleInterface.read(module);
+    }
+
+    boolean yieldsWhileComputing() {
+        return yieldsWhileComputing;
     }
 
     String label() {
