@@ -5,9 +5,10 @@
 # stops it with SIGTERM. On demand, not part of scripts/test.sh (it downloads a Debian base).
 #
 # No registry is reachable here, so the image is built on a local Java base instead of the
-# Dockerfile's default (eclipse-temurin:25-jre-alpine): a Debian minbase made by debootstrap,
-# with this machine's JDK and wget. Podman's settings (runc, cgroupfs, vfs storage, ulimits a
-# container may set here) live in target/containers/, not in /etc.
+# Dockerfile's default (debian:bookworm-slim): a Debian minbase made by debootstrap, with wget
+# (and this machine's JDK, which the image does not use: it runs the distribution's own
+# runtime). Podman's settings (runc, cgroupfs, vfs storage, ulimits a container may set here)
+# live in target/containers/, not in /etc.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/toolchain.sh
@@ -54,7 +55,7 @@ if ! podman image exists "$base_image"; then
 fi
 
 mvn -B -ntp -q -pl example -am package -DskipTests
-podman build -q --build-arg JRE_IMAGE="$base_image" -t weft-example:0.1.0 example >/dev/null
+podman build -q --build-arg BASE_IMAGE="$base_image" -t weft-example:0.1.0 example >/dev/null
 
 compose() { podman-compose -f example/compose.yaml "$@" >>"$work/compose.log" 2>&1; }
 export EXAMPLE_JWT_SECRET
