@@ -57,8 +57,8 @@ public final class ModuleHost {
         this.metrics = metricsFactory.create(name, idle::size);
         this.permits = new Semaphore(settings.maxInstances(), true);
         this.current = version;
-        checkMemoryLimit(version);
         if (startNow) {
+            checkMemoryLimit(version);
             // One instance ready before the first request, and proof that the module links and starts.
             idle.push(instantiate(version));
             LOG.log(Level.INFO, "wasm module ''{0}'' ready: {1}", name, version.label());
@@ -263,6 +263,7 @@ public final class ModuleHost {
      * allocator's first use), so it is bounded by the module's {@code timeout} like a call.
      */
     private GuestInstance instantiate(ModuleVersion version) {
+        checkMemoryLimit(version);
         MemoryLimits declared = version.declaredLimits();
         ImportValues imports = ImportValues.builder()
                 .addFunction(weftFunctions.toArray(HostFunction[]::new))

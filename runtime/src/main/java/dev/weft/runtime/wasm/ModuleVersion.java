@@ -7,6 +7,7 @@ import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import java.time.Instant;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One version of a module: its parsed metadata, the factory of its compiled code, and, once the
@@ -18,7 +19,8 @@ final class ModuleVersion {
     private final String label;
     private final String sha256;
     private final Instant loadedAt = Instant.now();
-    private final WasmModule module;
+    private Supplier<WasmModule> source;
+    private volatile WasmModule module;
     private final Function<Instance, Machine> machineFactory;
     private volatile FreshState fresh;
 
@@ -26,6 +28,17 @@ final class ModuleVersion {
         this.label = label;
         this.sha256 = sha256;
         this.module = module;
+        this.machineFactory = machineFactory;
+    }
+
+    /**
+     * A version whose metadata is read when first needed (by the first instance, in the background
+     * once the server listens): parsing it is a good share of start-up on a small CPU.
+     */
+    ModuleVersion(String label, String sha256, Supplier<WasmModule> module, Function<Instance, Machine> machineFactory) {
+        this.label = label;
+        this.sha256 = sha256;
+        this.source = module;
         this.machineFactory = machineFactory;
     }
 
@@ -42,7 +55,17 @@ final class ModuleVersion {
     }
 
     WasmModule module() {
-        return module;
+        WasmModule parsed = module;
+        if (parsed == null) {
+            synchronized (this) {
+                if (module == null) {
+                    module = source.get();
+                    source = null;
+                }
+                parsed = module;
+            }
+        }
+        return parsed;
     }
 
     Function<Instance, Machine> machineFactory() {
@@ -51,7 +74,7 @@ final class ModuleVersion {
 
     /** The pages the module's memory starts with, and at most may have (its own declaration). */
     MemoryLimits declaredLimits() {
-        return module.memorySection()
+        return module().memorySection()
                 .filter(section -> section.memoryCount() > 0)
                 .map(section -> section.getMemory(0).limits())
                 .orElse(new MemoryLimits(0, 0));

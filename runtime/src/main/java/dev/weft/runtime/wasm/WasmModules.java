@@ -71,7 +71,7 @@ public final class WasmModules implements AutoCloseable {
         return hosts.computeIfAbsent(definition.name(), name -> new ModuleHost(
                 name,
                 new ModuleVersion("built with the application", builtSha256(name).orElse("unknown"),
-                        definition.module().get(), definition.machineFactory()),
+                        definition.module(), definition.machineFactory()),
                 ModuleSettings.from(modulesConfig, name),
                 (module, idle) -> new ModuleMetrics(WeftMetrics.registry(), module, idle),
                 startBeforeListening));
