@@ -83,7 +83,7 @@ signature=$(printf '%s.%s' "$header" "$payload" |
 curl -fs -H "Authorization: Bearer $header.$payload.$signature" "localhost:$port/me" |
   grep -q '"subject":"ada"' || fail "/me did not accept a token signed with EXAMPLE_JWT_SECRET"
 [ "$(curl -s -o /dev/null -w '%{http_code}' "localhost:$port/me")" = 401 ] || fail "/me without a token is not 401"
-podman exec example_weft-example_1 bash -c "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /health HTTP/1.0\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '" ||
+podman exec example_weft-example_1 bash -c "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /health HTTP/1.1\\r\\nHost: localhost\\r\\nConnection: close\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '" ||
   fail "the compose healthcheck command fails inside the container"
 # The image's JVM loads the application from the AOT cache the build trained (COPY kept the jar's time).
 aot=$(podman run --rm -e JAVA_OPTS="-Xlog:class+load=info -Dserver.port=0" --entrypoint sh weft-example:0.1.0 \
