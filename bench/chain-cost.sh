@@ -16,7 +16,7 @@ command -v openssl >/dev/null || weft_die "openssl is needed to sign the test to
 RUNS=${1:-3} SECONDS_PER_RUN=${2:-6} CONNECTIONS=${3:-50}
 
 JAR=example/target/weft-example.jar
-[ -f "$JAR" ] || mvn -B -ntp -q -pl example -am package -Dmaven.test.skip=true
+[ -f "$JAR" ] || mvn -B -ntp -q -pl example -am package -Dmaven.test.skip=true -Dweft.distribution.skip=true
 
 SECRET=chain-cost-secret-0123456789-abcdefgh
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }

@@ -38,7 +38,8 @@ elif [ "$build" = yes ]; then
   weft_prepare_build  # a JDK 21+ in JAVA_HOME, Maven, and Rust's wasm toolchain for the example's guests
   bench/install.sh
   echo "[bench] building the Weft example jar (example/target/weft-example.jar)"
-  mvn -B -ntp -q -pl example -am package -Dmaven.test.skip=true  # the benchmark needs no test classes
+  # The benchmark needs no test classes, and runs the fat jar, not the small-device distribution.
+  mvn -B -ntp -q -pl example -am package -Dmaven.test.skip=true -Dweft.distribution.skip=true
   echo "[bench] building the harness (bench/target/weft-bench.jar)"
   mvn -B -ntp -q -f bench/pom.xml package -DskipTests
   # The servers run this copy (bench/systems.properties): a rebuild or clean of the example

@@ -5,9 +5,10 @@
 # stops it with SIGTERM. On demand, not part of scripts/test.sh (it downloads a Debian base).
 #
 # No registry is reachable here, so the image is built on a local Java base instead of the
-# Dockerfile's default (eclipse-temurin:25-jre-alpine): a Debian minbase made by debootstrap,
-# with this machine's JDK and wget. Podman's settings (runc, cgroupfs, vfs storage, ulimits a
-# container may set here) live in target/containers/, not in /etc.
+# Dockerfile's default (debian:bookworm-slim): a Debian minbase made by debootstrap, with wget
+# (and this machine's JDK, which the image does not use: it runs the distribution's own
+# runtime). Podman's settings (runc, cgroupfs, vfs storage, ulimits a container may set here)
+# live in target/containers/, not in /etc.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/toolchain.sh
@@ -54,7 +55,7 @@ if ! podman image exists "$base_image"; then
 fi
 
 mvn -B -ntp -q -pl example -am package -DskipTests
-podman build -q --build-arg JRE_IMAGE="$base_image" -t weft-example:0.1.0 example >/dev/null
+podman build -q --build-arg BASE_IMAGE="$base_image" -t weft-example:0.1.0 example >/dev/null
 
 compose() { podman-compose -f example/compose.yaml "$@" >>"$work/compose.log" 2>&1; }
 export EXAMPLE_JWT_SECRET
@@ -82,9 +83,13 @@ signature=$(printf '%s.%s' "$header" "$payload" |
 curl -fs -H "Authorization: Bearer $header.$payload.$signature" "localhost:$port/me" |
   grep -q '"subject":"ada"' || fail "/me did not accept a token signed with EXAMPLE_JWT_SECRET"
 [ "$(curl -s -o /dev/null -w '%{http_code}' "localhost:$port/me")" = 401 ] || fail "/me without a token is not 401"
-podman exec example_weft-example_1 wget -q -O /dev/null http://127.0.0.1:8080/health ||
+podman exec example_weft-example_1 bash -c "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /health HTTP/1.1\\r\\nHost: localhost\\r\\nConnection: close\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '" ||
   fail "the compose healthcheck command fails inside the container"
+# The image's JVM loads the application from the AOT cache the build trained (COPY kept the jar's time).
+aot=$(podman run --rm -e JAVA_OPTS="-Xlog:class+load=info -Dserver.port=0" --entrypoint sh weft-example:0.1.0 \
+  -c 'timeout 15 /app/bin/weft-example 2>&1 | grep -m1 " dev.weft.example.ExampleApplication "' || true)
+echo "$aot" | grep -q "source: shared objects file" || fail "the container does not use the AOT cache: $aot"
 
 podman stop -t 15 example_weft-example_1 >/dev/null
 podman logs example_weft-example_1 2>&1 | grep -q 'Weft stopped' || fail "SIGTERM did not stop Weft gracefully"
-weft_say "container check passed: image built, compose up, health, wasm matmul, JWT, graceful stop"
+weft_say "container check passed: image built, compose up, health, wasm matmul, JWT, AOT cache used, graceful stop"

@@ -69,6 +69,8 @@ public final class ServerRuntime {
                 .build()
                 .start();
 
+        // Listening first; the modules' first instances follow in the background.
+        modules.prestart();
         ServerRuntime runtime = new ServerRuntime(server, modules);
         Runtime.getRuntime().addShutdownHook(runtime.shutdownHook);
         LOG.log(Level.INFO, "Weft started on http://{0}:{1,number,#} in {2,number,#} ms: {3} routes, {4} wasm modules",

@@ -47,16 +47,46 @@ public final class ModuleHost implements GuestModule {
     private final ReentrantLock reloading = new ReentrantLock();
 
     ModuleHost(String name, ModuleVersion version, ModuleSettings settings, MetricsFactory metricsFactory) {
+        this(name, version, settings, metricsFactory, true);
+    }
+
+    /**
+     * @param startNow make the first instance now, and fail here if the module cannot start; else
+     *     {@link #prestart} or the first call makes it
+     */
+    ModuleHost(String name, ModuleVersion version, ModuleSettings settings, MetricsFactory metricsFactory,
+            boolean startNow) {
         this.name = name;
         this.settings = settings;
         this.weftFunctions = new HostImports(name, settings).functions();
         this.metrics = metricsFactory.create(name, idle::size);
         this.permits = new Semaphore(settings.maxInstances(), true);
         this.current = version;
-        checkMemoryLimit(version);
-        // One instance ready before the first request, and proof that the module links and starts.
-        idle.push(instantiate(version));
-        LOG.log(Level.INFO, "wasm module ''{0}'' ready: {1}", name, version.label());
+        if (startNow) {
+            checkMemoryLimit(version);
+            // One instance ready before the first request, and proof that the module links and starts.
+            idle.push(instantiate(version));
+            LOG.log(Level.INFO, "wasm module ''{0}'' ready: {1}", name, version.label());
+        }
+    }
+
+    /**
+     * Makes the first instance ahead of the first call: what the server does once it listens.
+     * Nothing when an instance is idle already, or when no permit is free (calls are running,
+     * making their own; a stateful module must not get a second instance behind their back).
+     */
+    void prestart() {
+        if (!permits.tryAcquire()) {
+            return;
+        }
+        try {
+            if (idle.isEmpty()) {
+                idle.push(instantiate(current));
+                LOG.log(Level.INFO, "wasm module ''{0}'' ready: {1}", name, current.label());
+            }
+        } finally {
+            permits.release();
+        }
     }
 
     /** Creates the meters of a module; the registry is the server's concern. */
@@ -243,6 +273,7 @@ public final class ModuleHost implements GuestModule {
      * allocator's first use), so it is bounded by the module's {@code timeout} like a call.
      */
     private GuestInstance instantiate(ModuleVersion version) {
+        checkMemoryLimit(version);
         MemoryLimits declared = version.declaredLimits();
         ImportValues imports = ImportValues.builder()
                 .addFunction(weftFunctions.toArray(HostFunction[]::new))

@@ -37,10 +37,24 @@ public final class ModuleRegistry implements WasmModules, AutoCloseable {
 
     private final Config modulesConfig;
     private final Map<String, ModuleHost> hosts = new ConcurrentHashMap<>();
+    /**
+     * Where each module's first instance is made: {@code false} (the default) once the server
+     * listens, on a background thread ({@link #prestart}), so that start-up does not wait for it;
+     * {@code true} when the module is first asked for, before the server listens, so that a module
+     * that cannot start fails start-up.
+     */
+    public static final String START_BEFORE_LISTENING_KEY = "weft.wasm.start-before-listening";
+    /** {@code false}: no background start, each module's first call makes its first instance. */
+    public static final String PRESTART_KEY = "weft.wasm.prestart";
+
     private final ModuleReloader reloader;
+    private final boolean startBeforeListening;
+    private final boolean prestart;
 
     public ModuleRegistry(Config config) {
         this.modulesConfig = config.get(CONFIG_KEY);
+        this.startBeforeListening = config.get(START_BEFORE_LISTENING_KEY).asBoolean().orElse(false);
+        this.prestart = config.get(PRESTART_KEY).asBoolean().orElse(true);
         Config hotReload = config.get(HOT_RELOAD_KEY);
         this.reloader = hotReload.get("directory").asString()
                 .map(directory -> ModuleReloader.start(java.nio.file.Path.of(directory),
@@ -63,9 +77,33 @@ public final class ModuleRegistry implements WasmModules, AutoCloseable {
         return hosts.computeIfAbsent(definition.name(), name -> new ModuleHost(
                 name,
                 new ModuleVersion("built with the application", builtSha256(name).orElse("unknown"),
-                        definition.module().get(), definition.machineFactory(), true),
+                        definition.module(), definition.machineFactory(), true),
                 ModuleSettings.from(modulesConfig, name),
-                (module, idle) -> new ModuleMetrics(WeftMetrics.registry(), module, idle)));
+                (module, idle) -> new ModuleMetrics(WeftMetrics.registry(), module, idle),
+                startBeforeListening));
+    }
+
+    /**
+     * Makes each module's first instance on a background platform thread (not a virtual one: on a
+     * single CPU it would hold the only carrier thread and keep requests waiting); a module that
+     * cannot start is logged, and its calls fail as they would have. Called by the server once it
+     * listens; a module a request reaches first makes its own instance.
+     */
+    public void prestart() {
+        List<ModuleHost> pending = List.copyOf(hosts.values());
+        if (pending.isEmpty() || !prestart || startBeforeListening) {
+            return;
+        }
+        Thread.ofPlatform().daemon().name("weft-wasm-prestart").start(() -> {
+            for (ModuleHost host : pending) {
+                try {
+                    host.prestart();
+                } catch (RuntimeException e) {
+                    System.getLogger("weft.wasm").log(System.Logger.Level.ERROR,
+                            "wasm module ''" + host.name() + "'' cannot start: " + e.getMessage(), e);
+                }
+            }
+        });
     }
 
     /** The host of a module, if the application uses it. */

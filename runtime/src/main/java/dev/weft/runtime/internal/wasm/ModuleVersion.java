@@ -8,6 +8,7 @@ import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.weft.wasm.abi.ModuleInterface;
 import java.time.Instant;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One version of a module: its parsed metadata, the factory of its compiled code, and, once the
@@ -19,29 +20,31 @@ final class ModuleVersion {
     private final String label;
     private final String sha256;
     private final Instant loadedAt = Instant.now();
-    private final WasmModule module;
+    private Supplier<WasmModule> source;
+    private volatile WasmModule module;
+    private volatile ModuleInterface moduleInterface;
     private final Function<Instance, Machine> machineFactory;
-    private final ModuleInterface moduleInterface;
     private final boolean yieldsWhileComputing;
     private volatile FreshState fresh;
 
-    /** A version whose compiled code checks only for interruption (compiled at run time, or interpreted). */
+    /** A version parsed already, whose compiled code checks only for interruption (hot reload, tests). */
     ModuleVersion(String label, String sha256, WasmModule module, Function<Instance, Machine> machineFactory) {
-        this(label, sha256, module, machineFactory, false);
+        this(label, sha256, () -> module, machineFactory, false);
     }
 
     /**
+     * @param module its metadata, read when first needed (by the first instance, in the background
+     *     once the server listens): parsing it is a good share of start-up on a small CPU
      * @param yieldsWhileComputing whether its code was compiled by Weft's build, whose loops call
      *     {@code GuestPoll.poll()}: it may then run on the request's virtual thread
      */
-    ModuleVersion(String label, String sha256, WasmModule module, Function<Instance, Machine> machineFactory,
+    ModuleVersion(String label, String sha256, Supplier<WasmModule> module, Function<Instance, Machine> machineFactory,
             boolean yieldsWhileComputing) {
-        this.yieldsWhileComputing = yieldsWhileComputing;
         this.label = label;
         this.sha256 = sha256;
-        this.module = module;
+        this.source = module;
         this.machineFactory = machineFactory;
-        this.moduleInterface = ModuleInterface.read(module);
+        this.yieldsWhileComputing = yieldsWhileComputing;
     }
 
     boolean yieldsWhileComputing() {
@@ -61,7 +64,17 @@ final class ModuleVersion {
     }
 
     WasmModule module() {
-        return module;
+        WasmModule parsed = module;
+        if (parsed == null) {
+            synchronized (this) {
+                if (module == null) {
+                    module = source.get();
+                    source = null;
+                }
+                parsed = module;
+            }
+        }
+        return parsed;
     }
 
     Function<Instance, Machine> machineFactory() {
@@ -70,12 +83,17 @@ final class ModuleVersion {
 
     /** Its exports and imports, as the build recorded them and a reload must keep them. */
     ModuleInterface moduleInterface() {
-        return moduleInterface;
+        ModuleInterface read = moduleInterface;
+        if (read == null) {
+            read = ModuleInterface.read(module());
+            moduleInterface = read;
+        }
+        return read;
     }
 
     /** The pages the module's memory starts with, and at most may have (its own declaration). */
     MemoryLimits declaredLimits() {
-        return module.memorySection()
+        return module().memorySection()
                 .filter(section -> section.memoryCount() > 0)
                 .map(section -> section.getMemory(0).limits())
                 .orElse(new MemoryLimits(0, 0));

@@ -1,0 +1,431 @@
+package dev.weft.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * A small-device distribution of a runnable jar: a Java runtime trimmed to the modules the
+ * application needs ({@code jlink}), the jar, a JDK 25 AOT cache made by a training run that serves
+ * real requests, and a launcher script with the JVM options chosen for the device.
+ *
+ * <pre>
+ * dist/
+ *   bin/&lt;launcherName&gt;        exec's runtime/bin/java with the AOT cache and jvmOptions
+ *   runtime/                   the jlinked Java runtime
+ *   lib/&lt;jar&gt;                   the application
+ *   lib/&lt;launcherName&gt;.aot     the AOT cache (absent with weft.distribution.skipTraining)
+ * </pre>
+ *
+ * <p>The training run starts the jar on the linked runtime with the launcher's own options plus
+ * {@code -XX:AOTCacheOutput}, on a free localhost port given as {@code -Dserver.port} and
+ * {@code -Dserver.host}, sends every {@code trainingRequests} entry {@code trainingRounds} times, and
+ * stops the server with SIGTERM; the JVM then writes the cache. A training request answered with a
+ * 5xx status fails the build. Work already done is kept: the runtime is linked again only when its
+ * modules, options or JDK change, and the training runs again only when the jar or the options do.
+ */
+@Mojo(name = "distribution", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
+public class DistributionMojo extends AbstractMojo {
+
+    /** The runnable jar to distribute (a fat jar with a Main-Class). */
+    @Parameter(property = "weft.distribution.jar", defaultValue = "${project.build.directory}/${project.build.finalName}.jar")
+    File jar;
+
+    @Parameter(property = "weft.distribution.outputDirectory", defaultValue = "${project.build.directory}/dist")
+    File outputDirectory;
+
+    /** The launcher's name under {@code bin/}, and the AOT cache's. */
+    @Parameter(defaultValue = "${project.artifactId}")
+    String launcherName;
+
+    /** The JDK whose jlink, jdeps and modules are used; its major version must be 25 or more for the AOT cache. */
+    @Parameter(property = "weft.distribution.jdk", defaultValue = "${java.home}")
+    File jdk;
+
+    /**
+     * The Java modules of the runtime. Empty: what {@code jdeps --print-module-deps} finds in the
+     * jar (slow on a large jar: about 15 s), plus {@code addModules}.
+     */
+    @Parameter
+    List<String> modules = new ArrayList<>();
+
+    /** Modules added to those of {@code modules} or of jdeps: what the application only reaches by reflection. */
+    @Parameter
+    List<String> addModules = new ArrayList<>();
+
+    @Parameter
+    List<String> jlinkOptions = new ArrayList<>(List.of("--strip-debug", "--no-header-files", "--no-man-pages",
+            "--compress=zip-6"));
+
+    /**
+     * Strips the symbol table of the runtime's native libraries with this {@code strip} program
+     * (about 5 MB of libjvm.so; only hs_err crash reports read it). Empty: keep them.
+     */
+    @Parameter(property = "weft.distribution.strip", defaultValue = "strip")
+    String strip;
+
+    /** The launcher's JVM options, also used by the training run (an AOT cache must be used with the options it was made with). */
+    @Parameter
+    List<String> jvmOptions = new ArrayList<>();
+
+    /**
+     * Requests of the training run, in order: {@code /path} (a GET) or {@code METHOD /path
+     * [content-type body]}, e.g. {@code POST /echo text/plain hello}.
+     */
+    @Parameter
+    List<String> trainingRequests = new ArrayList<>(List.of("/"));
+
+    /** How many times the whole list is sent. */
+    @Parameter(property = "weft.distribution.trainingRounds", defaultValue = "5")
+    int trainingRounds;
+
+    /** JVM options of the training run only, after the launcher's (system properties the training needs). */
+    @Parameter
+    List<String> trainingJvmOptions = new ArrayList<>();
+
+    /** How long the trained server may take to start, and to write its cache after SIGTERM. */
+    @Parameter(defaultValue = "180")
+    int trainingTimeoutSeconds;
+
+    @Parameter(property = "weft.distribution.skip", defaultValue = "false")
+    boolean skip;
+
+    /** Builds the distribution without an AOT cache (no training run). */
+    @Parameter(property = "weft.distribution.skipTraining", defaultValue = "false")
+    boolean skipTraining;
+
+    @Parameter(defaultValue = "${project.build.directory}", readonly = true)
+    File buildDirectory;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping the distribution (weft.distribution.skip)");
+            return;
+        }
+        try {
+            build();
+        } catch (IOException e) {
+            throw new MojoExecutionException("Building the distribution failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("Interrupted while building the distribution", e);
+        }
+    }
+
+    private void build() throws IOException, InterruptedException, MojoFailureException {
+        if (!jar.isFile()) {
+            throw new MojoFailureException("no jar to distribute at " + jar + "; set <jar>");
+        }
+        Path dist = outputDirectory.toPath();
+        Path runtime = dist.resolve("runtime");
+        Path lib = dist.resolve("lib");
+        Path appJar = lib.resolve(jar.getName());
+        Path cache = lib.resolve(launcherName + ".aot");
+        Path launcher = dist.resolve("bin").resolve(launcherName);
+        int feature = jdkFeatureVersion();
+
+        long started = System.nanoTime();
+        List<String> linked = moduleList(feature);
+        String runtimeKey = String.join("\n", "jdk=" + jdk.getCanonicalPath() + " " + feature, "modules=" + linked,
+                "options=" + jlinkOptions, "strip=" + strip);
+        Path runtimeStamp = dist.resolve(".runtime-stamp");
+        if (Files.isDirectory(runtime) && runtimeKey.equals(read(runtimeStamp))) {
+            getLog().info("Java runtime up to date: " + linked);
+        } else {
+            deleteTree(runtime);
+            Files.deleteIfExists(cache);
+            List<String> command = new ArrayList<>(List.of(tool("jlink"), "--add-modules", String.join(",", linked),
+                    "--output", runtime.toString()));
+            command.addAll(jlinkOptions);
+            run(command, "jlink");
+            stripNativeLibraries(runtime);
+            Files.writeString(runtimeStamp, runtimeKey);
+            getLog().info("Linked a Java runtime of " + linked + ": " + megabytes(size(runtime)) + " MB");
+        }
+
+        Files.createDirectories(lib);
+        if (!Files.isRegularFile(appJar) || !Arrays.equals(sha256(appJar), sha256(jar.toPath()))) {
+            // A changed jar invalidates the cache (the JVM checks the jar's size and time), so both go.
+            Files.deleteIfExists(cache);
+            Files.copy(jar.toPath(), appJar, StandardCopyOption.REPLACE_EXISTING);
+        }
+        writeLauncher(launcher, appJar.getFileName().toString(), cache.getFileName().toString());
+
+        String trainingKey = String.join("\n", runtimeKey, "jvm=" + jvmOptions, "training=" + trainingJvmOptions,
+                "requests=" + trainingRequests, "rounds=" + trainingRounds);
+        Path trainingStamp = dist.resolve(".training-stamp");
+        if (skipTraining) {
+            Files.deleteIfExists(cache);
+            getLog().info("No AOT cache (weft.distribution.skipTraining)");
+        } else if (feature < 25) {
+            Files.deleteIfExists(cache);
+            getLog().warn("No AOT cache: the JDK at " + jdk + " is " + feature + "; -XX:AOTCacheOutput needs 25 or newer");
+        } else if (Files.isRegularFile(cache) && trainingKey.equals(read(trainingStamp))) {
+            getLog().info("AOT cache up to date: " + cache);
+        } else {
+            Files.deleteIfExists(cache);
+            train(runtime, appJar, cache);
+            Files.writeString(trainingStamp, trainingKey);
+        }
+        getLog().info("Distribution " + dist + ": " + megabytes(size(dist)) + " MB (runtime "
+                + megabytes(size(runtime)) + ", jar " + megabytes(Files.size(appJar)) + ", AOT cache "
+                + megabytes(Files.isRegularFile(cache) ? Files.size(cache) : 0) + ") in "
+                + (System.nanoTime() - started) / 1_000_000 + " ms; run " + launcher);
+    }
+
+    private List<String> moduleList(int feature) throws IOException, InterruptedException, MojoFailureException {
+        Set<String> result = new LinkedHashSet<>();
+        if (modules.isEmpty()) {
+            String found = run(List.of(tool("jdeps"), "--ignore-missing-deps", "--multi-release", String.valueOf(feature),
+                    "--print-module-deps", jar.getPath()), "jdeps").strip();
+            String last = found.lines().reduce((first, second) -> second).orElse("");
+            getLog().info("jdeps: the jar needs " + last);
+            result.addAll(Arrays.asList(last.split(",")));
+        } else {
+            result.addAll(modules);
+        }
+        result.addAll(addModules);
+        result.removeIf(String::isBlank);
+        return List.copyOf(result);
+    }
+
+    private void stripNativeLibraries(Path runtime) throws IOException, InterruptedException {
+        if (strip == null || strip.isBlank()) {
+            return;
+        }
+        List<Path> libraries;
+        try (Stream<Path> files = Files.walk(runtime)) {
+            libraries = files.filter(file -> file.getFileName().toString().endsWith(".so")).toList();
+        }
+        for (Path library : libraries) {
+            try {
+                run(List.of(strip, "--strip-unneeded", library.toString()), strip);
+            } catch (IOException | MojoFailureException e) {
+                getLog().warn("Not stripped (" + e.getMessage().lines().findFirst().orElse("") + "): " + library);
+                return;
+            }
+        }
+    }
+
+    private void train(Path runtime, Path appJar, Path cache) throws IOException, InterruptedException, MojoFailureException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        List<String> command = new ArrayList<>();
+        command.add(runtime.resolve("bin").resolve("java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(trainingJvmOptions);
+        command.add("-XX:AOTCacheOutput=" + cache);
+        command.add("-Dserver.port=" + port);
+        command.add("-Dserver.host=127.0.0.1");
+        command.add("-jar");
+        command.add(appJar.toString());
+        Path log = buildDirectory.toPath().resolve(launcherName + "-training.log");
+        long started = System.nanoTime();
+        Process server = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        int sent = 0;
+        try {
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+            awaitListening(server, client, port, log);
+            long ready = System.nanoTime();
+            for (int round = 0; round < trainingRounds; round++) {
+                for (String request : trainingRequests) {
+                    HttpResponse<byte[]> response = client.send(request(request, port), HttpResponse.BodyHandlers.ofByteArray());
+                    sent++;
+                    if (response.statusCode() >= 500) {
+                        throw new MojoFailureException("training request '" + request + "' answered "
+                                + response.statusCode() + ": " + new String(response.body(), StandardCharsets.UTF_8)
+                                + "\n" + tail(log));
+                    }
+                }
+            }
+            getLog().info("Training run: ready in " + (ready - started) / 1_000_000 + " ms, " + sent + " requests in "
+                    + (System.nanoTime() - ready) / 1_000_000 + " ms");
+            // SIGTERM, as a service manager stops it; the JVM then writes the AOT cache.
+            server.destroy();
+            if (!server.waitFor(trainingTimeoutSeconds, TimeUnit.SECONDS)) {
+                throw new MojoFailureException("the training run did not end within " + trainingTimeoutSeconds
+                        + " s of SIGTERM\n" + tail(log));
+            }
+        } finally {
+            if (server.isAlive()) {
+                server.destroyForcibly().waitFor();
+            }
+        }
+        if (!Files.isRegularFile(cache)) {
+            throw new MojoFailureException("the training run wrote no AOT cache (exit " + server.exitValue() + ")\n" + tail(log));
+        }
+        getLog().info("AOT cache " + cache + ": " + megabytes(Files.size(cache)) + " MB after "
+                + (System.nanoTime() - started) / 1_000_000 + " ms of training (log: " + log + ")");
+    }
+
+    private void awaitListening(Process server, HttpClient client, int port, Path log)
+            throws IOException, InterruptedException, MojoFailureException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(trainingTimeoutSeconds);
+        HttpRequest probe = request(trainingRequests.isEmpty() ? "/" : trainingRequests.get(0), port);
+        while (System.nanoTime() < deadline) {
+            if (!server.isAlive()) {
+                throw new MojoFailureException("the training run exited with " + server.exitValue() + "\n" + tail(log));
+            }
+            try {
+                client.send(probe, HttpResponse.BodyHandlers.discarding());
+                return;
+            } catch (ConnectException notYet) {
+                Thread.sleep(20);
+            }
+        }
+        throw new MojoFailureException("the training run did not listen on port " + port + " within "
+                + trainingTimeoutSeconds + " s\n" + tail(log));
+    }
+
+    static HttpRequest request(String spec, int port) {
+        String[] parts = spec.strip().split(" ", 4);
+        String method = parts[0].startsWith("/") ? "GET" : parts[0];
+        int path = parts[0].startsWith("/") ? 0 : 1;
+        if (parts.length <= path) {
+            throw new IllegalArgumentException("training request '" + spec + "' has no path");
+        }
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + parts[path]))
+                .timeout(Duration.ofSeconds(60));
+        if (parts.length > path + 1) {
+            builder.header("Content-Type", parts[path + 1]);
+        }
+        String body = parts.length > path + 2 ? parts[path + 2] : null;
+        return builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private void writeLauncher(Path launcher, String jarName, String cacheName) throws IOException {
+        String options = jvmOptions.stream().map(DistributionMojo::shellQuote).collect(Collectors.joining(" "));
+        String script = """
+                #!/bin/sh
+                # Starts %1$s on the Java runtime beside it, with the AOT cache of the build's training
+                # run when it is there. Written by weft-wasm-aot:distribution.
+                # JAVA_OPTS adds JVM options after these (the last of a repeated option wins; a GC or
+                # heap layout other than the training run's makes the JVM ignore part of the cache).
+                dir=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd -P) || exit 1
+                if [ -f "$dir/lib/%3$s" ]; then
+                  exec "$dir/runtime/bin/java" "-XX:AOTCache=$dir/lib/%3$s" %4$s $JAVA_OPTS -jar "$dir/lib/%2$s" "$@"
+                fi
+                exec "$dir/runtime/bin/java" %4$s $JAVA_OPTS -jar "$dir/lib/%2$s" "$@"
+                """.formatted(launcherName, jarName, cacheName, options);
+        Files.createDirectories(launcher.getParent());
+        Files.writeString(launcher, script);
+        try {
+            Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (UnsupportedOperationException notPosix) {
+            launcher.toFile().setExecutable(true);
+        }
+    }
+
+    static String shellQuote(String word) {
+        return word.matches("[A-Za-z0-9_=:+,./@%-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    private int jdkFeatureVersion() throws IOException, MojoFailureException {
+        Path release = jdk.toPath().resolve("release");
+        if (!Files.isRegularFile(release)) {
+            throw new MojoFailureException("no JDK at " + jdk + " (no release file); set <jdk> or weft.distribution.jdk");
+        }
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(release)) {
+            properties.load(in);
+        }
+        String version = properties.getProperty("JAVA_VERSION", "").replace("\"", "");
+        try {
+            return Integer.parseInt(version.split("[.+-]")[0]);
+        } catch (NumberFormatException e) {
+            throw new MojoFailureException("cannot read the JDK's version from " + release + ": '" + version + "'");
+        }
+    }
+
+    private String tool(String name) throws MojoFailureException {
+        Path tool = jdk.toPath().resolve("bin").resolve(name);
+        if (!Files.isExecutable(tool)) {
+            throw new MojoFailureException(jdk + " has no " + name + ": a distribution needs a JDK, not a JRE;"
+                    + " set <jdk> or weft.distribution.jdk");
+        }
+        return tool.toString();
+    }
+
+    private String run(List<String> command, String what) throws IOException, InterruptedException, MojoFailureException {
+        getLog().debug(String.join(" ", command));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new MojoFailureException(what + " failed (exit " + process.exitValue() + "): " + output);
+        }
+        return output;
+    }
+
+    private static String tail(Path log) throws IOException {
+        List<String> lines = Files.isRegularFile(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
+        return "last lines of " + log + ":\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+    }
+
+    private static String read(Path file) throws IOException {
+        return Files.isRegularFile(file) ? Files.readString(file) : null;
+    }
+
+    private static byte[] sha256(Path file) throws IOException {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long size(Path tree) throws IOException {
+        try (Stream<Path> files = Files.walk(tree)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+        }
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f", bytes / 1e6);
+    }
+
+    private static void deleteTree(Path tree) throws IOException {
+        if (!Files.exists(tree)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(tree)) {
+            for (Path file : files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                file.toFile().setWritable(true);
+                Files.delete(file);
+            }
+        }
+    }
+}
