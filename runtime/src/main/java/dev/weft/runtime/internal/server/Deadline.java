@@ -105,7 +105,7 @@ public final class Deadline implements AutoCloseable {
             pending.add(deadline);
             // Deadlines of one kind share a timeout, so a new one rarely comes first: only then is
             // the watchdog woken to sleep for less.
-            if (pending.first() == deadline) {
+            if (firstOrNull() == deadline) {
                 LockSupport.unpark(thread);
             }
         }
@@ -117,7 +117,7 @@ public final class Deadline implements AutoCloseable {
         @Override
         public void run() {
             while (true) {
-                Deadline first = pending.isEmpty() ? null : firstOrNull();
+                Deadline first = firstOrNull();
                 if (first == null) {
                     LockSupport.park(this);
                     continue;
@@ -131,6 +131,7 @@ public final class Deadline implements AutoCloseable {
             }
         }
 
+        /** The earliest pending deadline, or null; the set may empty itself between two looks. */
         private Deadline firstOrNull() {
             try {
                 return pending.first();
