@@ -149,8 +149,8 @@ def probe_http(port):
                              read_until_close=True)
     print(f"connection-Close: statuses={statuses(out)} closed={closed}")
     out, first, closed = raw(port, b"GET /health HTTP/1.0\r\n\r\n", timeout=5, read_until_close=True)
-    print(f"http-1.0: statuses={statuses(out)} bytes={len(out)} closed={closed} "
-          f"body={out.split(b'\r\n\r\n', 1)[-1][:120]!r}")
+    body = out.split(b"\r\n\r\n", 1)[-1][:120]
+    print(f"http-1.0: statuses={statuses(out)} bytes={len(out)} closed={closed} body={body!r}")
     out, _, closed = raw(port, b"BREW /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", timeout=5,
                          read_until_close=True)
     print(f"unknown-method: statuses={statuses(out)}")
@@ -169,8 +169,9 @@ def probe_logs(port, log_path, seconds):
     grown = os.path.getsize(log_path) - before
     with open(log_path, "rb") as f:
         f.seek(before); tail = f.read()
+    frames = tail.count(b"\tat ") + tail.count(b"    at ")
     print(f"logs: {n} trap requests in {seconds}s, log grew {grown} bytes ({grown / max(n, 1):.0f} B/request), "
-          f"stack_frames={tail.count(b'\tat ') + tail.count(b'    at ')} SEVERE_lines={tail.count(b'SEVERE')}")
+          f"stack_frames={frames} SEVERE_lines={tail.count(b'SEVERE')}")
     # unknown methods in the access log
     before = os.path.getsize(log_path)
     raw(port, b"BREW /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", read_until_close=True)
@@ -178,7 +179,8 @@ def probe_logs(port, log_path, seconds):
     with open(log_path, "rb") as f:
         f.seek(before); tail = f.read()
     _, metrics = get(port, "/metrics")
-    print(f"501-in-access-log={b'method=BREW' in tail} 501-in-metrics={'status=\"501\"' in metrics}")
+    in_metrics = 'status="501"' in metrics
+    print(f"501-in-access-log={b'method=BREW' in tail} 501-in-metrics={in_metrics}")
 
 
 def b64(data):

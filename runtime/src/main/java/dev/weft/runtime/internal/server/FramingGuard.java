@@ -4,6 +4,7 @@ import io.helidon.common.buffers.DataReader;
 import io.helidon.http.DirectHandler.EventType;
 import io.helidon.http.RequestException;
 import io.helidon.http.Status;
+import io.helidon.webserver.CloseConnectionException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -13,7 +14,9 @@ import java.util.function.Supplier;
  * byte stream where Helidon is lenient: after the data of a chunk only CRLF may follow (Helidon
  * skips any two bytes, which lets a smuggled request through), a chunk size is hexadecimal digits
  * ending in CRLF (answered 400 at once, not after the client gives up), the last chunk ends with
- * CRLF, and a request head must arrive whole within the head timeout (slowloris).
+ * CRLF, a request head must arrive whole within the head timeout (slowloris), and a request
+ * with {@code Connection: close} is the connection's last: Helidon 4.5 answers it with
+ * {@code Connection: close} but goes on reading, so the next read after it ends the connection.
  *
  * <p>It reads the request heads only for their framing ({@code Content-Length},
  * {@code Transfer-Encoding}); Helidon still parses and validates them. Bytes are handed on up to
@@ -29,7 +32,7 @@ final class FramingGuard implements Supplier<byte[]> {
     /** Only this much of a header line is kept to look at; longer ones are Helidon's to refuse. */
     private static final int MAX_KEPT_LINE = 256;
 
-    private enum State { HEAD, BODY, CHUNK_SIZE, CHUNK_DATA, CHUNK_CR, CHUNK_LF, LAST_CR, LAST_LF, STOP }
+    private enum State { HEAD, BODY, CHUNK_SIZE, CHUNK_DATA, CHUNK_CR, CHUNK_LF, LAST_CR, LAST_LF, STOP, CLOSE }
 
     private final DataReader source;
     private State state = State.HEAD;
@@ -40,6 +43,8 @@ final class FramingGuard implements Supplier<byte[]> {
     private long contentLength;
     private int contentLengths;
     private String transferEncoding;
+    private boolean closeRequested;
+    private boolean closeAfterThisRequest;
     private RequestException failure;
     /** When the head now awaited began (its first byte, or the connection's start); 0 between heads. */
     private volatile long headStartedNanos;
@@ -65,6 +70,9 @@ final class FramingGuard implements Supplier<byte[]> {
         if (failure != null) {
             throw failure;
         }
+        if (state == State.CLOSE) {
+            throw closing();
+        }
         if (expired) {
             throw fail("the request head did not arrive in time");
         }
@@ -77,7 +85,7 @@ final class FramingGuard implements Supplier<byte[]> {
             return bytes;
         }
         if (valid == 0) {
-            throw failure;
+            throw failure != null ? failure : closing();
         }
         return Arrays.copyOf(bytes, valid);
     }
@@ -106,7 +114,7 @@ final class FramingGuard implements Supplier<byte[]> {
                     i += take;
                     remaining -= take;
                     if (remaining == 0) {
-                        state = state == State.BODY ? State.HEAD : State.CHUNK_CR;
+                        state = state == State.BODY ? requestDone() : State.CHUNK_CR;
                     }
                 }
                 case CHUNK_SIZE -> {
@@ -137,8 +145,12 @@ final class FramingGuard implements Supplier<byte[]> {
                         failure = fail("a chunk's CR is not followed by LF");
                         return i;
                     }
-                    state = state == State.CHUNK_LF ? State.CHUNK_SIZE : State.HEAD;
+                    state = state == State.CHUNK_LF ? State.CHUNK_SIZE : requestDone();
                     i++;
+                }
+                case CLOSE -> {
+                    // bytes after a request that asked to close: never read
+                    return i;
                 }
                 case STOP -> {
                     failure = fail("the request's framing is ambiguous");
@@ -182,6 +194,10 @@ final class FramingGuard implements Supplier<byte[]> {
             } catch (NumberFormatException tooLong) {
                 contentLength = -1;
             }
+        } else if (name.equals("connection")) {
+            for (String token : value.split(",")) {
+                closeRequested |= token.trim().equalsIgnoreCase("close");
+            }
         } else if (name.equals("transfer-encoding")) {
             transferEncoding = transferEncoding == null ? value : transferEncoding + "," + value;
         }
@@ -190,6 +206,8 @@ final class FramingGuard implements Supplier<byte[]> {
     private void endOfHead() {
         headStartedNanos = 0;
         requestLineSeen = false;
+        closeAfterThisRequest = closeRequested;
+        closeRequested = false;
         if (transferEncoding != null) {
             String[] codings = transferEncoding.split(",");
             boolean chunkedLast = codings[codings.length - 1].trim().equalsIgnoreCase("chunked");
@@ -200,11 +218,29 @@ final class FramingGuard implements Supplier<byte[]> {
             state = State.BODY;
             remaining = contentLength;
         } else {
-            state = State.HEAD;
+            state = requestDone();
         }
         contentLength = 0;
         contentLengths = 0;
         transferEncoding = null;
+    }
+
+    /**
+     * The state after a request's last byte: the next head, or the end of the connection when the
+     * request said {@code Connection: close} (Helidon 4.5 answers with {@code Connection: close}
+     * but would go on reading).
+     */
+    private State requestDone() {
+        if (closeAfterThisRequest) {
+            closeAfterThisRequest = false;
+            headStartedNanos = 0;
+            return State.CLOSE;
+        }
+        return State.HEAD;
+    }
+
+    private static CloseConnectionException closing() {
+        return new CloseConnectionException("the client asked to close the connection");
     }
 
     /** Parses the chunk size line in {@code line}; false (and a failure) when it is not one. */
