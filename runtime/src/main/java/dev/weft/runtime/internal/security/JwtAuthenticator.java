@@ -186,7 +186,11 @@ public final class JwtAuthenticator implements Authenticator {
                 return "the token is not valid yet";
             }
             if (message.contains("missing")) {
-                return "the token lacks a required claim (exp, or the issuer or audience)";
+                List<String> named = java.util.stream.Stream.of("exp", "iss", "aud", "sub", "nbf")
+                        .filter(claim -> java.util.regex.Pattern.compile("\\b" + claim + "\\b").matcher(message).find())
+                        .toList();
+                return named.isEmpty() ? "the token lacks a required claim"
+                        : "the token lacks the required claim " + String.join(", ", named);
             }
             if (message.contains("iss")) {
                 return "the issuer is not accepted";

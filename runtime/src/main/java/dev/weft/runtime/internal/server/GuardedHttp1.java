@@ -27,25 +27,20 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Weft's HTTP/1 connections: Helidon's, reading through a {@link FramingGuard}, and closed when a
- * request head takes longer than the head timeout. Registered before Helidon's own selector, so
- * it takes every HTTP/1.1 connection, and HTTP/1.0 ones too, which Helidon's parser then answers
- * with 505 (rather than closing them without a word).
+ * request head takes longer than the head timeout. Registered before Helidon's own selector, it
+ * takes every connection.
  */
 final class GuardedHttp1 implements ServerConnectionSelector, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger("weft.server");
-    private static final String HTTP_1_1 = " HTTP/1.1\r";
-    private static final String HTTP_1_0 = " HTTP/1.0\r";
 
     private final Http1ConnectionSelector delegate;
-    private final int maxPrologueLength;
     private final long headTimeoutNanos;
     private final Set<Guarded> connections = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService watchdog;
 
     GuardedHttp1(Http1Config config, Duration headTimeout) {
         this.delegate = Http1ConnectionSelector.builder().config(config).build();
-        this.maxPrologueLength = config.maxPrologueLength();
         this.headTimeoutNanos = headTimeout.toNanos();
         if (headTimeout.isZero()) {
             this.watchdog = null;
@@ -81,15 +76,14 @@ final class GuardedHttp1 implements ServerConnectionSelector, AutoCloseable {
         return 0;
     }
 
+    /**
+     * Every connection: Weft serves HTTP/1 alone, so whatever arrives is for Helidon's HTTP/1
+     * parser to answer, with 400 for garbage, 414 for a target too long, 505 for HTTP/1.0.
+     * (Helidon's own selector would leave those unclaimed, and the connection closed unanswered.)
+     */
     @Override
     public Support supports(BufferData request) {
-        int lf = request.indexOf((byte) '\n');
-        if (lf == -1) {
-            // as Helidon's: within the prologue length it may still be HTTP/1
-            return request.available() <= maxPrologueLength ? Support.SUPPORTED : Support.UNSUPPORTED;
-        }
-        String line = request.readString(lf);
-        return line.endsWith(HTTP_1_1) || line.endsWith(HTTP_1_0) ? Support.SUPPORTED : Support.UNSUPPORTED;
+        return Support.SUPPORTED;
     }
 
     @Override
