@@ -13,6 +13,7 @@ module dev.weft.runtime {
     requires io.helidon.http;
     requires io.helidon.logging.common;
     requires io.helidon.webserver;
+    requires io.helidon.common.task;
     requires com.dylibso.chicory.runtime;
     requires com.dylibso.chicory.wasm;
     requires com.dylibso.chicory.wasi;
@@ -22,6 +23,8 @@ module dev.weft.runtime {
     requires micrometer.core;
     requires micrometer.registry.prometheus;
     requires java.logging;
+    // The open-file limit, for the default connection cap; without it the cap is 1,024.
+    requires static jdk.management;
 
     exports dev.weft.runtime;
     exports dev.weft.runtime.http;

@@ -31,7 +31,7 @@ class ExampleServerIT {
 
     @BeforeAll
     static void start() throws Exception {
-        server = RunningExample.start();
+        server = RunningExample.start("-Dweft.health.details=true");
     }
 
     @AfterAll

@@ -43,6 +43,7 @@ class HotReloadIT {
     static void start() throws Exception {
         server = RunningExample.start(Map.of(), compilerJars(),
                 "-Dweft.wasm.hot-reload.directory=" + modules, "-Dweft.wasm.hot-reload.poll-interval=PT0.2S",
+                "-Dweft.health.details=true",
                 // Room for the long request of finishesARequestInFlightOnTheVersionItStartedOn.
                 "-Dweft.wasm.modules.faults.timeout=PT2M");
     }

@@ -92,10 +92,29 @@ final class RunningExample implements AutoCloseable {
         return launch(Map.of(), launch, systemProperties);
     }
 
+    /**
+     * The jar under an open-file limit, as {@code ulimit -n} in a shell sets it: what a process
+     * with few descriptors does when clients take them all.
+     */
+    static RunningExample startWithOpenFileLimit(int openFiles, String... systemProperties) throws Exception {
+        Path jar = Path.of(System.getProperty("weft.example.jar", "target/weft-example.jar"));
+        assertTrue(Files.isRegularFile(jar), "the packaged jar " + jar + " is missing; run mvn package first");
+        return launch(Map.of(), List.of("-jar", jar.toString()), openFiles, systemProperties);
+    }
+
     private static RunningExample launch(Map<String, String> environment, List<String> launch, String... systemProperties)
             throws Exception {
+        return launch(environment, launch, 0, systemProperties);
+    }
+
+    private static RunningExample launch(Map<String, String> environment, List<String> launch, int openFiles,
+            String... systemProperties) throws Exception {
         int port = freePort();
         List<String> command = new ArrayList<>();
+        if (openFiles > 0) {
+            // exec: the shell becomes the JVM, so that the process's pid and signals stay the server's
+            command.addAll(List.of("bash", "-c", "ulimit -n " + openFiles + " && exec \"$0\" \"$@\""));
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Dserver.port=" + port);
         command.add("-Dserver.host=127.0.0.1");
@@ -203,6 +222,18 @@ final class RunningExample implements AutoCloseable {
         }
         logCopier.join(5_000);
         return process.exitValue();
+    }
+
+    int exitValue() {
+        return process.exitValue();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    int port() {
+        return port;
     }
 
     long pid() {

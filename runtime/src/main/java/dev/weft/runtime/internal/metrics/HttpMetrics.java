@@ -23,12 +23,18 @@ public final class HttpMetrics implements Middleware {
     public Response handle(Request request, RouteHandler next) throws Exception {
         long started = System.nanoTime();
         Response response = next.handle(request);
-        Timer.builder("http.server.requests")
-                .tag("method", request.method().name())
-                .tag("route", request.routeTemplate() == null ? "NOT_FOUND" : request.routeTemplate())
-                .tag("status", Integer.toString(response.status()))
-                .register(registry)
-                .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        record(request.method().name(), request.routeTemplate() == null ? "NOT_FOUND" : request.routeTemplate(),
+                response.status(), System.nanoTime() - started);
         return response;
+    }
+
+    /** One request's count and duration, for those answered outside the chain (an unknown method). */
+    public void record(String method, String route, int status, long nanos) {
+        Timer.builder("http.server.requests")
+                .tag("method", method)
+                .tag("route", route)
+                .tag("status", Integer.toString(status))
+                .register(registry)
+                .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 }

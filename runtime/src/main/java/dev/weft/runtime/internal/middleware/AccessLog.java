@@ -28,14 +28,23 @@ public final class AccessLog implements Middleware {
     }
 
     static String line(Request request, int status, double millis) {
-        String route = request.routeTemplate();
+        return line(request.method().name(), request.routeTemplate(), request.rawPath(), status, millis, request.requestId());
+    }
+
+    /** The line of a request answered outside the chain (an unknown method, 501). */
+    public static void log(String method, String route, String rawPath, int status, double millis, String id) {
+        if (LOG.isLoggable(Level.INFO)) {
+            LOG.log(Level.INFO, line(method, route, rawPath, status, millis, id));
+        }
+    }
+
+    private static String line(String method, String route, String rawPath, int status, double millis, String id) {
         StringBuilder line = new StringBuilder(160)
-                .append("method=").append(request.method())
+                .append("method=").append(quoted(method))
                 .append(" route=").append(route == null ? "-" : quoted(route))
-                .append(" path=").append(quoted(request.rawPath()))
+                .append(" path=").append(quoted(rawPath))
                 .append(" status=").append(status)
                 .append(" duration_ms=").append(String.format(Locale.ROOT, "%.3f", millis));
-        String id = request.requestId();
         if (id != null) {
             line.append(" request_id=").append(id);
         }

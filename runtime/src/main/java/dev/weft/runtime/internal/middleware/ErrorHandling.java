@@ -6,6 +6,7 @@ import dev.weft.runtime.http.Response;
 import dev.weft.runtime.http.RouteHandler;
 import dev.weft.runtime.internal.http.Problem;
 import dev.weft.runtime.middleware.Middleware;
+import dev.weft.runtime.wasm.WasmCallException;
 import java.lang.System.Logger.Level;
 import java.lang.System.Logger;
 import java.util.LinkedHashMap;
@@ -15,7 +16,9 @@ import java.util.Map;
  * Turns every failure below it into an RFC 9457 problem response. An {@link HttpException} keeps
  * its status and detail; an exception type mapped to a status answers with that status and the
  * exception's message; anything else, an {@link Error} included, is a 500 that tells the client nothing but the request id,
- * while the server log gets the whole stack trace.
+ * while the server log gets the whole stack trace (at most {@link StackTraceBudget#PER_MINUTE} a
+ * minute). Expected failures, an {@code HttpException} of 500 or more (503 busy, 504 timed out)
+ * or a guest's {@link WasmCallException}, log one line without a stack trace.
  */
 public final class ErrorHandling implements Middleware {
 
@@ -38,10 +41,17 @@ public final class ErrorHandling implements Middleware {
         try {
             return next.handle(request);
         } catch (HttpException e) {
-            if (e.status() >= 500) {
-                log(request, e);
+            // Expected outcomes (503 busy, 504 timed out, validation): one line, no stack trace.
+            if (LOG.isLoggable(e.status() >= 500 ? Level.WARNING : Level.DEBUG)) {
+                LOG.log(e.status() >= 500 ? Level.WARNING : Level.DEBUG, describe(request) + " answered " + e.status()
+                        + ": " + oneLine(e.getMessage()));
             }
             return Problem.of(e, request);
+        } catch (WasmCallException e) {
+            // A guest that trapped or failed is the module's expected way of failing: one line.
+            LOG.log(Level.WARNING, describe(request) + " answered 500: " + oneLine(e.getMessage())
+                    + (e.getCause() == null ? "" : " (" + oneLine(String.valueOf(e.getCause().getMessage())) + ")"));
+            return Problem.internalError(request);
         } catch (Throwable e) {
             // Errors too (an AssertionError, a LinkageError): otherwise the answer would skip the
             // request id header and the access log line that the middleware above this one add.
@@ -65,9 +75,32 @@ public final class ErrorHandling implements Middleware {
         return null;
     }
 
+    /** An unexpected failure: its stack trace, within the server's budget of them; else one line. */
     private static void log(Request request, Throwable error) {
+        if (StackTraceBudget.SERVER.take()) {
+            long left = StackTraceBudget.SERVER.suppressedSince();
+            LOG.log(Level.ERROR, describe(request) + " failed"
+                    + (left == 0 ? "" : " (" + left + " stack traces left out in the last minute)"), error);
+        } else {
+            LOG.log(Level.ERROR, describe(request) + " failed: " + error.getClass().getName() + ": "
+                    + oneLine(String.valueOf(error.getMessage())) + " (stack trace left out: over "
+                    + StackTraceBudget.PER_MINUTE + " a minute)");
+        }
+    }
+
+    private static String describe(Request request) {
         String id = request.requestId();
-        LOG.log(Level.ERROR, request.method() + " " + request.rawPath() + " failed"
-                + (id == null ? "" : " (request " + id + ")"), error);
+        String path = request.rawPath();
+        return request.method() + " " + oneLine(path.length() > 200 ? path.substring(0, 200) + "..." : path)
+                + (id == null ? "" : " (request " + id + ")");
+    }
+
+    /** A message on one line, at most 300 characters: a client's input never splits a log record. */
+    static String oneLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        String flat = message.replaceAll("[\\r\\n\\t]+", " ");
+        return flat.length() > 300 ? flat.substring(0, 300) + "..." : flat;
     }
 }

@@ -148,19 +148,72 @@ public final class JwtAuthenticator implements Authenticator {
             return Authentication.Outcome.none();
         }
         String token = authorization.substring(BEARER.length()).trim();
+        JWTClaimsSet claims;
         try {
-            JWTClaimsSet claims = processor.process(token, null);
-            return Authentication.Outcome.authenticated(new Principal(claims.getSubject(), roles(claims)));
+            claims = processor.process(token, null);
         } catch (ParseException | BadJOSEException | JOSEException | IllegalArgumentException e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return Authentication.Outcome.refused("invalid bearer token: " + message,
-                    challenge + ", error=\"invalid_token\", error_description=\"" + descriptionText(message) + "\"");
+            return refused(reason(e));
         }
+        try {
+            return Authentication.Outcome.authenticated(new Principal(claims.getSubject(), roles(claims)));
+        } catch (ParseException e) {
+            return refused(e.getMessage());
+        }
+    }
+
+    private Authentication.Outcome refused(String message) {
+        return Authentication.Outcome.refused("invalid bearer token: " + message,
+                    challenge + ", error=\"invalid_token\", error_description=\"" + descriptionText(message) + "\"");
+    }
+
+    /**
+     * Why a token was refused, in Weft's words: the library's own messages name its classes and
+     * quote its internals, which are no business of the client's.
+     */
+    static String reason(Exception e) {
+        String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(java.util.Locale.ROOT);
+        if (e instanceof ParseException || e instanceof IllegalArgumentException) {
+            return "the token is not a well-formed JWT";
+        }
+        if (e instanceof com.nimbusds.jose.proc.BadJWSException) {
+            return "the signature does not verify";
+        }
+        if (e instanceof com.nimbusds.jwt.proc.BadJWTException) {
+            if (message.contains("expired")) {
+                return "the token has expired";
+            }
+            if (message.contains("before use time") || message.contains("nbf")) {
+                return "the token is not valid yet";
+            }
+            if (message.contains("missing")) {
+                List<String> named = java.util.stream.Stream.of("exp", "iss", "aud", "sub", "nbf")
+                        .filter(claim -> java.util.regex.Pattern.compile("\\b" + claim + "\\b").matcher(message).find())
+                        .toList();
+                return named.isEmpty() ? "the token lacks a required claim"
+                        : "the token lacks the required claim " + String.join(", ", named);
+            }
+            if (message.contains("iss")) {
+                return "the issuer is not accepted";
+            }
+            if (message.contains("aud")) {
+                return "the audience is not accepted";
+            }
+            return "the token's claims are not accepted";
+        }
+        if (e instanceof BadJOSEException) {
+            return "the token's algorithm or type is not accepted";
+        }
+        return "the token could not be verified";
     }
 
     /** The roles claim: absent means none; anything but an array of strings makes the token invalid. */
     private List<String> roles(JWTClaimsSet claims) throws ParseException {
-        List<String> roles = claims.getStringListClaim(rolesClaim);
+        List<String> roles;
+        try {
+            roles = claims.getStringListClaim(rolesClaim);
+        } catch (ParseException e) {
+            throw new ParseException("the " + rolesClaim + " claim is not an array of strings", 0);
+        }
         if (roles == null) {
             return List.of();
         }

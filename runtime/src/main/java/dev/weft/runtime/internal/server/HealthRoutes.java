@@ -13,8 +13,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The server's own routes: {@code GET /health}, that it is up and which version of each wasm
- * module is live, and {@code GET /metrics}, every meter in the Prometheus text format.
+ * The server's own routes: {@code GET /health}, that it is up, and {@code GET /metrics}, every
+ * meter in the Prometheus text format. Which version of each wasm module is live (its hash, when
+ * it was loaded, its instances) is shown only with {@code weft.health.details=true}, or to a
+ * principal with the role named by {@code weft.health.details-role}: an anonymous caller learns
+ * up or down, nothing about what runs inside.
  */
 final class HealthRoutes implements RouteGroup {
 
@@ -23,20 +26,28 @@ final class HealthRoutes implements RouteGroup {
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private final ModuleRegistry modules;
+    private final boolean details;
+    private final String detailsRole;
 
-    HealthRoutes(ModuleRegistry modules) {
+    HealthRoutes(ModuleRegistry modules, boolean details, String detailsRole) {
         this.modules = modules;
+        this.details = details;
+        this.detailsRole = detailsRole;
     }
 
     @Override
     public List<Route> routes() {
         return List.of(
-                Route.get(HEALTH, request -> health()),
+                Route.get(HEALTH, request -> health(details
+                        || detailsRole != null && request.principal() != null && request.principal().hasRole(detailsRole))),
                 Route.get(METRICS, request -> Response.status(200)
                         .body(PROMETHEUS_TEXT, WeftMetrics.scrape().getBytes(StandardCharsets.UTF_8))));
     }
 
-    private Response health() {
+    private Response health(boolean withDetails) {
+        if (!withDetails) {
+            return Response.status(200).body(Response.JSON, "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8));
+        }
         Map<String, Object> moduleStates = new java.util.TreeMap<>();
         for (ModuleHost host : modules.hosts()) {
             ModuleHost.VersionInfo version = host.version();

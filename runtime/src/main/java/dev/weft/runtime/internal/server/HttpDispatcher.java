@@ -6,7 +6,10 @@ import dev.weft.runtime.http.HttpMethod;
 import dev.weft.runtime.internal.http.Problem;
 import dev.weft.runtime.http.Response;
 import dev.weft.runtime.http.RouteHandler;
+import dev.weft.runtime.internal.metrics.HttpMetrics;
+import dev.weft.runtime.internal.middleware.AccessLog;
 import dev.weft.runtime.internal.middleware.RequestIds;
+import dev.weft.runtime.internal.middleware.StackTraceBudget;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.Handler;
@@ -26,10 +29,14 @@ final class HttpDispatcher implements Handler {
 
     private final RouteHandler chain;
     private final RequestIds requestIds;
+    private final HttpMetrics metrics;
+    private final boolean accessLog;
 
-    HttpDispatcher(RouteHandler chain, RequestIds requestIds) {
+    HttpDispatcher(RouteHandler chain, RequestIds requestIds, HttpMetrics metrics, boolean accessLog) {
         this.chain = chain;
         this.requestIds = requestIds;
+        this.metrics = metrics;
+        this.accessLog = accessLog;
     }
 
     @Override
@@ -39,16 +46,30 @@ final class HttpDispatcher implements Handler {
         HttpMethod method = HttpMethod.find(methodName).orElse(null);
         Response response;
         if (method == null) {
-            // No Weft request can carry an unknown method, so the chain never sees this one: it gets its id here.
+            // No Weft request can carry an unknown method, so the chain never sees this one: it gets
+            // its id, its metrics (as method OTHER, so that a client's names do not add series) and
+            // its access log line here.
+            long started = System.nanoTime();
             String id = requestIds.idFor(serverRequest.headers().first(HeaderNames.create(requestIds.header())).orElse(null));
-            response = Problem.of(new HttpException(501, "method " + methodName + " is not implemented"), rawPath, id)
+            String shown = methodName.length() > 32 ? methodName.substring(0, 32) + "..." : methodName;
+            response = Problem.of(new HttpException(501, "method " + shown + " is not implemented"), rawPath, id)
                     .header(requestIds.header(), id);
+            long nanos = System.nanoTime() - started;
+            metrics.record("OTHER", "NOT_IMPLEMENTED", 501, nanos);
+            if (accessLog) {
+                AccessLog.log(shown, null, rawPath, 501, nanos / 1e6, id);
+            }
         } else {
             HelidonRequest request = new HelidonRequest(serverRequest, method);
             try {
                 response = CurrentRequest.with(request, () -> chain.handle(request));
             } catch (Exception | Error e) {
-                LOG.log(Level.ERROR, methodName + " " + rawPath + " failed outside error handling", e);
+                if (StackTraceBudget.SERVER.take()) {
+                    LOG.log(Level.ERROR, methodName + " " + rawPath + " failed outside error handling", e);
+                } else {
+                    LOG.log(Level.ERROR, methodName + " " + rawPath + " failed outside error handling: " + e
+                            + " (stack trace left out: over " + StackTraceBudget.PER_MINUTE + " a minute)");
+                }
                 response = Problem.internalError(request);
             }
         }

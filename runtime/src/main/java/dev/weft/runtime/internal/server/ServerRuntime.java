@@ -14,6 +14,7 @@ import dev.weft.runtime.middleware.Middleware;
 import dev.weft.runtime.internal.wasm.ModuleRegistry;
 import io.helidon.config.Config;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.http.HttpRouting;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -34,12 +35,14 @@ public final class ServerRuntime {
 
     private final WebServer server;
     private final ModuleRegistry modules;
+    private final GuardedHttp1 http1;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final Thread shutdownHook = new Thread(this::stopOnSignal, "weft-shutdown");
 
-    private ServerRuntime(WebServer server, ModuleRegistry modules) {
+    private ServerRuntime(WebServer server, ModuleRegistry modules, GuardedHttp1 http1) {
         this.server = server;
         this.modules = modules;
+        this.http1 = http1;
     }
 
     /**
@@ -52,30 +55,44 @@ public final class ServerRuntime {
             Map<Class<? extends Throwable>, Integer> errorStatuses, ModuleRegistry modules) {
         long started = System.nanoTime();
         List<Route> table = new ArrayList<>(routes);
-        table.addAll(new HealthRoutes(modules).routes());
-        Router router = Router.of(table);
         ServerSettings settings = ServerSettings.from(config);
+        table.addAll(new HealthRoutes(modules, settings.healthDetails(), settings.healthDetailsRole()).routes());
+        Router router = Router.of(table);
         RequestIds requestIds = new RequestIds(settings.requestIdHeader());
-        RouteHandler chain = Middleware.chain(chain(settings, requestIds, middleware, errorStatuses), router::dispatch);
+        HttpMetrics metrics = new HttpMetrics(WeftMetrics.registry());
+        RouteHandler chain = Middleware.chain(chain(settings, metrics, requestIds, middleware, errorStatuses), router::dispatch);
 
         Config serverConfig = config.get("server");
+        ConnectionLimits limits = ConnectionLimits.from(config);
+        GuardedHttp1 http1 = new GuardedHttp1(
+                Http1Config.builder().config(serverConfig.get("protocols.http_1_1")).build(), limits.headTimeout());
         WebServer server = WebServer.builder()
                 .config(serverConfig)
+                .maxTcpConnections(limits.maxConnections())
+                .idleConnectionTimeout(limits.idleTimeout())
+                .idleConnectionPeriod(limits.idlePeriod())
+                // first: every HTTP/1 connection reads through Weft's framing checks
+                .addConnectionSelector(http1)
                 // Weft's own hook stops the server first and then the modules, in that order.
                 .shutdownHook(false)
                 .shutdownGracePeriod(serverConfig.get("shutdown-grace-period").as(Duration.class).orElse(DEFAULT_GRACE_PERIOD))
-                .routing(HttpRouting.builder().any(new HttpDispatcher(chain, requestIds)))
+                .routing(HttpRouting.builder().any(new HttpDispatcher(chain, requestIds, metrics, settings.accessLog())))
                 .directHandlers(ProblemDirectHandler.forEveryEvent(requestIds))
                 .build()
                 .start();
 
         // Listening first; the modules' first instances follow in the background.
         modules.prestart();
-        ServerRuntime runtime = new ServerRuntime(server, modules);
+        ServerRuntime runtime = new ServerRuntime(server, modules, http1);
         Runtime.getRuntime().addShutdownHook(runtime.shutdownHook);
-        LOG.log(Level.INFO, "Weft started on http://{0}:{1,number,#} in {2,number,#} ms: {3} routes, {4} wasm modules",
+        if (limits.exitOnListenerFailure()) {
+            ListenerFailure.exitWhenListenerDies(runtime.stopped);
+        }
+        LOG.log(Level.INFO, "Weft started on http://{0}:{1,number,#} in {2,number,#} ms: {3} routes, {4} wasm modules; "
+                        + "at most {5,number,#} connections, request heads within {6}",
                 serverConfig.get("host").asString().orElse("0.0.0.0"), server.port(),
-                (System.nanoTime() - started) / 1_000_000, router.routes().size(), modules.hosts().size());
+                (System.nanoTime() - started) / 1_000_000, router.routes().size(), modules.hosts().size(),
+                limits.maxConnections(), limits.headTimeout());
         return runtime;
     }
 
@@ -84,10 +101,10 @@ public final class ServerRuntime {
      * answer has one), the access log (so that it sees every final status), CORS, error rendering, the body
      * limit, the handler timeout, authentication, and then the application's own.
      */
-    private static List<Middleware> chain(ServerSettings settings, RequestIds requestIds, List<Middleware> application,
-            Map<Class<? extends Throwable>, Integer> errorStatuses) {
+    private static List<Middleware> chain(ServerSettings settings, HttpMetrics metrics, RequestIds requestIds,
+            List<Middleware> application, Map<Class<? extends Throwable>, Integer> errorStatuses) {
         List<Middleware> chain = new ArrayList<>();
-        chain.add(new HttpMetrics(WeftMetrics.registry()));
+        chain.add(metrics);
         chain.add(requestIds);
         if (settings.accessLog()) {
             chain.add(new AccessLog());
@@ -118,6 +135,7 @@ public final class ServerRuntime {
     public void stop() {
         if (stopped.compareAndSet(false, true)) {
             server.stop();
+            http1.close();
             modules.close();
             LOG.log(Level.INFO, "Weft stopped");
             ShutdownSafeLogManager.flush();

@@ -15,6 +15,9 @@ import java.time.Duration;
  *   <li>{@code weft.access-log.enabled} (default false);
  *   <li>{@code weft.http.max-body-size} in bytes (default 1 MiB);
  *   <li>{@code weft.http.handler-timeout} (default PT60S; PT0S for none);
+ *   <li>{@code weft.health.details} (default false) and {@code weft.health.details-role} (none):
+ *       whether {@code /health} shows the wasm modules' versions and instances to everyone, or to
+ *       principals with that role;
  *   <li>{@code weft.cors.*} (see {@link Cors}) and {@code weft.security.*} (see {@link Authentication}).
  * </ul>
  */
@@ -24,7 +27,9 @@ record ServerSettings(
         long maxBodySize,
         Duration handlerTimeout,
         Cors cors,
-        Authentication authentication) {
+        Authentication authentication,
+        boolean healthDetails,
+        String healthDetailsRole) {
 
     static final Duration DEFAULT_HANDLER_TIMEOUT = Duration.ofSeconds(60);
 
@@ -36,6 +41,8 @@ record ServerSettings(
                 weft.get("http.max-body-size").asLong().orElse(BodyLimit.DEFAULT),
                 weft.get("http.handler-timeout").as(Duration.class).orElse(DEFAULT_HANDLER_TIMEOUT),
                 Cors.fromConfig(weft.get("cors")),
-                Authentication.fromConfig(weft.get("security")));
+                Authentication.fromConfig(weft.get("security")),
+                weft.get("health.details").asBoolean().orElse(false),
+                weft.get("health.details-role").asString().filter(role -> !role.isBlank()).orElse(null));
     }
 }

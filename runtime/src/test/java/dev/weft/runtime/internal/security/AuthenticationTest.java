@@ -1,6 +1,7 @@
 package dev.weft.runtime.internal.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -97,6 +98,9 @@ class AuthenticationTest {
         HttpException error = refused(Guards.authenticated(), request);
         assertEquals(401, error.status(), name);
         assertTrue(error.detail().startsWith("invalid bearer token: "), error.detail());
+        // Weft's words, not the JWT library's: no class names, no quoted internals.
+        assertFalse(error.detail().matches("(?s).*(com\\.|nimbus|Exception|JWS|JOSE|JWT rejected|serialized).*"),
+                error.detail());
         assertTrue(error.headers().get("WWW-Authenticate").startsWith("Bearer realm=\"weft\", error=\"invalid_token\""),
                 error.headers().toString());
     }
