@@ -2,6 +2,7 @@ package dev.weft.runtime.internal.json;
 
 import dev.weft.runtime.http.HttpException;
 import dev.weft.runtime.http.Request;
+import dev.weft.runtime.http.Violation;
 import dev.weft.runtime.json.JsonTypes;
 import io.avaje.json.JsonException;
 import io.avaje.jsonb.JsonType;
@@ -55,20 +56,65 @@ public final class JsonCodec {
         return mediaType.equals("application/json") || mediaType.startsWith("application/") && mediaType.endsWith("+json");
     }
 
-    /** Parses a body already read; malformed or mistyped JSON answers 400 naming what is wrong. */
+    /**
+     * Parses a body already read; malformed or mistyped JSON answers 400 naming what is wrong: a
+     * value its field cannot take (an integer out of range, a fraction for an integer) as a
+     * violation of that field, JSON nested deeper than {@link #MAX_DEPTH} before parsing starts.
+     */
     public static <T> T readBody(JsonType<T> type, byte[] body) {
         if (body.length == 0) {
             throw HttpException.badRequest("the request body is empty; a JSON document is required");
         }
-        try {
-            T value = type.fromJson(body);
+        if (depthExceeds(body, MAX_DEPTH)) {
+            throw HttpException.invalid(List.of(new Violation("body", "",
+                    "must not nest arrays and objects more than " + MAX_DEPTH + " levels deep")));
+        }
+        FieldTrackingReader reader = new FieldTrackingReader(JSONB.reader(body));
+        try (reader) {
+            T value = type.fromJson(reader);
             if (value == null) {
                 throw HttpException.badRequest("the request body is JSON null; a JSON document is required");
             }
             return value;
+        } catch (RejectedValue e) {
+            throw HttpException.invalid(List.of(new Violation("body", reader.path(), e.getMessage())));
         } catch (JsonException e) {
             throw HttpException.badRequest("malformed JSON body: " + e.getMessage());
+        } catch (StackOverflowError e) {
+            // Not expected below MAX_DEPTH; still a client's input, never a 500 with a trace.
+            throw HttpException.badRequest("the JSON body is nested too deeply");
         }
+    }
+
+    /**
+     * The deepest nesting of arrays and objects a JSON document may have. avaje's reader recurses
+     * once per level: 10,000 levels overflowed the stack (a 500 with 70 KB of trace per request).
+     */
+    public static final int MAX_DEPTH = 128;
+
+    /** Whether {@code json} opens more than {@code limit} arrays and objects at once (outside strings). */
+    static boolean depthExceeds(byte[] json, int limit) {
+        int depth = 0;
+        boolean inString = false;
+        for (int i = 0; i < json.length; i++) {
+            byte b = json[i];
+            if (inString) {
+                if (b == '\\') {
+                    i++;
+                } else if (b == '"') {
+                    inString = false;
+                }
+            } else if (b == '"') {
+                inString = true;
+            } else if (b == '[' || b == '{') {
+                if (++depth > limit) {
+                    return true;
+                }
+            } else if (b == ']' || b == '}') {
+                depth--;
+            }
+        }
+        return false;
     }
 
     public static <T> byte[] write(JsonType<T> type, T value) {
