@@ -65,9 +65,12 @@ public final class JsonCodec {
         if (body.length == 0) {
             throw HttpException.badRequest("the request body is empty; a JSON document is required");
         }
-        if (depthExceeds(body, MAX_DEPTH)) {
-            throw HttpException.invalid(List.of(new Violation("body", "",
-                    "must not nest arrays and objects more than " + MAX_DEPTH + " levels deep")));
+        String structure = structureProblem(body, MAX_DEPTH);
+        if (structure == TOO_DEEP) {
+            throw HttpException.invalid(List.of(new Violation("body", "", TOO_DEEP)));
+        }
+        if (structure != null) {
+            throw HttpException.badRequest("malformed JSON body: " + structure);
         }
         FieldTrackingReader reader = new FieldTrackingReader(JSONB.reader(body));
         try (reader) {
@@ -80,9 +83,13 @@ public final class JsonCodec {
             throw HttpException.invalid(List.of(new Violation("body", reader.path(), e.getMessage())));
         } catch (JsonException e) {
             throw HttpException.badRequest("malformed JSON body: " + e.getMessage());
-        } catch (StackOverflowError e) {
-            // Not expected below MAX_DEPTH; still a client's input, never a 500 with a trace.
-            throw HttpException.badRequest("the JSON body is nested too deeply");
+        } catch (HttpException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            // avaje's parser has failed in other ways on malformed input (JsonBodyFuzzTest found an
+            // ArrayIndexOutOfBoundsException in an unterminated string): still the client's input,
+            // never a 500 with a trace.
+            throw HttpException.badRequest("malformed JSON body");
         }
     }
 
@@ -92,8 +99,52 @@ public final class JsonCodec {
      */
     public static final int MAX_DEPTH = 128;
 
+    private static final String TOO_DEEP = "must not nest arrays and objects more than " + MAX_DEPTH + " levels deep";
+
+    /**
+     * What is wrong with the brackets and strings of a JSON text, found in one pass before
+     * parsing: nesting deeper than {@code limit} ({@link #TOO_DEEP}), a closing bracket that does
+     * not match, a bracket or string left open; null when none of these. avaje's parser accepted
+     * {@code {"n":0]}} as {@code {"n":0}} (JsonBodyFuzzTest).
+     */
+    static String structureProblem(byte[] json, int limit) {
+        byte[] open = new byte[limit];
+        int depth = 0;
+        boolean inString = false;
+        for (int i = 0; i < json.length; i++) {
+            byte b = json[i];
+            if (inString) {
+                if (b == '\\') {
+                    i++;
+                } else if (b == '"') {
+                    inString = false;
+                }
+                continue;
+            }
+            switch (b) {
+                case '"' -> inString = true;
+                case '[', '{' -> {
+                    if (depth == limit) {
+                        return TOO_DEEP;
+                    }
+                    open[depth++] = b;
+                }
+                case ']', '}' -> {
+                    if (depth == 0 || open[--depth] != (b == ']' ? '[' : '{')) {
+                        return "'" + (char) b + "' at byte " + i + " closes nothing it opened";
+                    }
+                }
+                default -> { }
+            }
+        }
+        if (inString) {
+            return "a string is not closed";
+        }
+        return depth > 0 ? "'" + (char) open[depth - 1] + "' is not closed" : null;
+    }
+
     /** Whether {@code json} opens more than {@code limit} arrays and objects at once (outside strings). */
-    static boolean depthExceeds(byte[] json, int limit) {
+    public static boolean depthExceeds(byte[] json, int limit) {
         int depth = 0;
         boolean inString = false;
         for (int i = 0; i < json.length; i++) {

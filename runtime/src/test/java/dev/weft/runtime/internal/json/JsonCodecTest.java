@@ -90,6 +90,19 @@ class JsonCodecTest {
         assertTrue(JsonCodec.depthExceeds(bytes("[[[]]]"), 2));
     }
 
+    /** Found by JsonBodyFuzzTest: avaje took {"n":0]} as {"n":0}, and threw ArrayIndexOutOfBounds on an open string. */
+    @Test
+    void refusesMismatchedBracketsAndOpenStringsBeforeParsing() {
+        JsonType<Object> any = JsonCodec.type(Object.class);
+        for (String wrong : List.of("{\"n\":0]}", "[1}", "]", "{\"a\":[1]", "{\"item\":\"tm\u00e9,v", "[\"\\\"]")) {
+            HttpException refused = assertThrows(HttpException.class, () -> JsonCodec.readBody(any, bytes(wrong)), wrong);
+            assertEquals(400, refused.status(), wrong);
+            assertTrue(refused.detail().startsWith("malformed JSON body: "), refused.detail());
+        }
+        assertEquals(List.of("]", "{\"}"), JsonCodec.readBody(any, bytes("[\"]\", \"{\\\"}\"]")));
+        assertThrows(HttpException.class, () -> JsonCodec.readBody(any, new byte[] {'{', '"', 'a', (byte) 0xA2, ',', 'v'}));
+    }
+
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
