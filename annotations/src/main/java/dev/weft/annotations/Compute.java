@@ -20,7 +20,7 @@ import java.lang.annotation.Target;
  * answers 504 and the compute thread is interrupted: a loop that checks
  * {@link Thread#interrupted()} (once per outer iteration is enough, and free) stops there.
  *
- * <p>The hand-off costs about 50 µs of processor time per call (runtime/README.md), which is why
+ * <p>The hand-off costs about 50 microseconds of processor time per call (runtime/README.md), which is why
  * it is not the default for every handler.
  */
 @Documented
