@@ -2,6 +2,7 @@ package test;
 
 import dev.weft.annotations.Api;
 import dev.weft.annotations.Body;
+import dev.weft.annotations.Compute;
 import dev.weft.annotations.Default;
 import dev.weft.annotations.Delete;
 import dev.weft.annotations.Get;
@@ -56,6 +57,7 @@ public interface ShopApi {
     @Delete("/items/{id}")
     @RolesAllowed("admin")
     @Use(Audit.class)
+    @Compute
     void delete(@PathParam("id") long id);
 
     @Get("/me")
@@ -63,6 +65,7 @@ public interface ShopApi {
     String me(Principal principal);
 
     @Get("/count")
+    @Compute
     int count();
 
     @Post("/echo")

@@ -1,5 +1,6 @@
 package test;
 
+import dev.weft.runtime.generated.Compute;
 import dev.weft.runtime.generated.Guards;
 import dev.weft.runtime.generated.JsonBodies;
 import dev.weft.runtime.generated.ParamConverter;
@@ -106,11 +107,14 @@ public final class ShopApiRoutes implements RouteGroup {
     /**
      * Calls {@link ShopApi#delete(long)}.
      */
-    private Response invokeDelete(Request request) {
+    private Response invokeDelete(Request request) throws Exception {
         RequestParameters params = new RequestParameters(request);
         long id = params.path("id").required(ParamConverter.LONG);
         params.throwIfInvalid();
-        api.delete(id);
+        Compute.run(() -> {
+            api.delete(id);
+            return null;
+        });
         return Response.noContent();
     }
 
@@ -132,8 +136,8 @@ public final class ShopApiRoutes implements RouteGroup {
     /**
      * {@code GET /shop/count} calls {@link ShopApi#count()}.
      */
-    private Response count(Request request) {
-        return Response.ofJsonValue(api.count());
+    private Response count(Request request) throws Exception {
+        return Response.ofJsonValue(Compute.run(() -> api.count()));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.weft.example;
 
 import dev.weft.annotations.Api;
+import dev.weft.annotations.Compute;
 import dev.weft.annotations.Default;
 import dev.weft.annotations.Get;
 import dev.weft.annotations.QueryParam;
@@ -24,8 +25,12 @@ public interface MatmulApi {
             @QueryParam("n") @Min(1) @Max(5000) int n,
             @QueryParam("seed") @Default("1") @Min(0) @Max(MAX_SEED) long seed);
 
-    /** Multiplies in Java, by the same algorithm. */
+    /**
+     * Multiplies in Java, by the same algorithm; on a compute thread, so that large sizes on every
+     * core leave the server's virtual threads free for everything else.
+     */
     @Get("/java/matmul")
+    @Compute
     MatmulResult javaMatmul(
             @QueryParam("n") @Min(1) @Max(5000) int n,
             @QueryParam("seed") @Default("1") @Min(0) @Max(MAX_SEED) long seed);

@@ -8,6 +8,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.weft.annotations.Compute;
 import dev.weft.processor.Param.Source;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -230,6 +231,16 @@ final class RoutesWriter {
             });
         }
         CodeBlock call = CodeBlock.of("api.$L($L)", operation.name(), CodeBlock.join(arguments, ", "));
+        boolean compute = runsOnComputeThreads(operation);
+        if (compute) {
+            // On a platform thread of the compute pool: a long computation must not hold a carrier.
+            if (operation.element().getThrownTypes().isEmpty()) {
+                method.addException(Exception.class);
+            }
+            call = operation.returns().kind() == ValueType.Kind.VOID
+                    ? CodeBlock.of("$T.run(() -> {\n$>$L;\nreturn null;\n$<})", RuntimeNames.COMPUTE, call)
+                    : CodeBlock.of("$T.run(() -> $L)", RuntimeNames.COMPUTE, call);
+        }
         switch (operation.returns().kind()) {
             case VOID -> {
                 method.addStatement("$L", call);
@@ -243,6 +254,15 @@ final class RoutesWriter {
             default -> method.addStatement("return $T.ofJsonValue($L)", RuntimeNames.RESPONSE, call);
         }
         return method.build();
+    }
+
+    /**
+     * Whether a route's Java method runs on the compute threads: {@code @Compute} on it or on its
+     * interface. A method bound to a wasm export runs on the module host's guest threads already.
+     */
+    private static boolean runsOnComputeThreads(Operation operation) {
+        return !operation.isBound() && (operation.element().getAnnotation(Compute.class) != null
+                || operation.element().getEnclosingElement().getAnnotation(Compute.class) != null);
     }
 
     /** The record type a body parameter carries, itself or as a list's element. */

@@ -18,6 +18,7 @@ final class RuntimeNames {
     static final ClassName REQUEST_PARAMETERS = ClassName.get(GENERATED_SUPPORT, "RequestParameters");
     static final ClassName PARAM_CONVERTER = ClassName.get(GENERATED_SUPPORT, "ParamConverter");
     static final ClassName JSON_TYPES = ClassName.get("dev.weft.runtime.json", "JsonTypes");
+    static final ClassName COMPUTE = ClassName.get(GENERATED_SUPPORT, "Compute");
     static final ClassName JSON_BODIES = ClassName.get(GENERATED_SUPPORT, "JsonBodies");
     static final ClassName GUARD = ClassName.get("dev.weft.runtime.middleware", "Guard");
     static final ClassName GUARDS = ClassName.get(GENERATED_SUPPORT, "Guards");

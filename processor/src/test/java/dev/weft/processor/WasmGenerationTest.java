@@ -73,6 +73,23 @@ class WasmGenerationTest {
                 .contentsAsUtf8String().contains("guest.call(\"add\", a, b)");
     }
 
+    /** @Compute on the interface: its Java methods go through the compute threads, its wasm-bound ones do not (they have guest threads). */
+    @Test
+    void computeOnAnInterfaceOffloadsItsJavaMethodsOnly() {
+        Compilation compilation = Compilers.compileWithModules(Sources.weft("Calc", """
+                @Api @Compute
+                public interface Calc {
+                  @Get("/java") int java(@QueryParam("n") int n);
+                  @Get("/add") @WasmExport(module = "echo", function = "add") int add(@QueryParam("a") int a, @QueryParam("b") int b);
+                }
+                """));
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("test.CalcRoutes").contentsAsUtf8String()
+                .contains("Response.ofJsonValue(Compute.run(() -> api.java(n)))");
+        assertThat(compilation).generatedSourceFile("test.CalcRoutes").contentsAsUtf8String()
+                .contains("Response.ofJsonValue(api.add(a, b))");
+    }
+
     @Test
     void aVoidExportRunsWithoutAResult() {
         Compilation compilation = Compilers.compileWithModules(Sources.weft("Calc", """

@@ -2,6 +2,7 @@ package dev.weft.runtime;
 
 import dev.weft.runtime.generated.Route;
 import dev.weft.runtime.generated.RouteGroup;
+import dev.weft.runtime.internal.compute.ComputeThreads;
 import dev.weft.runtime.internal.server.ServerRuntime;
 import dev.weft.runtime.internal.wasm.ModuleRegistry;
 import dev.weft.runtime.middleware.Middleware;
@@ -108,6 +109,10 @@ public final class WeftServer {
          */
         public WeftServer start() {
             try {
+                io.helidon.config.Config compute = config.helidon().get("weft.compute");
+                ComputeThreads.configure(
+                        compute.get("max-concurrency").asInt().orElse(Runtime.getRuntime().availableProcessors()),
+                        compute.get("acquire-timeout").as(java.time.Duration.class).orElse(java.time.Duration.ofSeconds(5)));
                 return new WeftServer(ServerRuntime.start(config.helidon(), routes, middleware, errorStatuses, modules));
             } catch (RuntimeException | Error e) {
                 modules.close();

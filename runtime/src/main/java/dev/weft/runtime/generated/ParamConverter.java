@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 public final class ParamConverter<T> {
 
     public static final ParamConverter<String> STRING = new ParamConverter<>("a string", "", text -> text);
-    public static final ParamConverter<Integer> INT = new ParamConverter<>("an integer", 0, Integer::valueOf);
-    public static final ParamConverter<Long> LONG = new ParamConverter<>("an integer", 0L, Long::valueOf);
+    public static final ParamConverter<Integer> INT = new ParamConverter<>("an integer", 0, text -> Math.toIntExact(parseLong(text)));
+    public static final ParamConverter<Long> LONG = new ParamConverter<>("an integer", 0L, ParamConverter::parseLong);
     public static final ParamConverter<Double> DOUBLE =
             new ParamConverter<>("a number", 0.0, ParamConverter::parseDouble);
     public static final ParamConverter<Float> FLOAT =
@@ -62,13 +62,32 @@ public final class ParamConverter<T> {
     T convert(String text) {
         try {
             return parser.apply(text);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | ArithmeticException e) {
             return null;
         }
     }
 
+    /**
+     * ASCII digits with an optional minus sign only: Java's own parsers also take "+5" and any
+     * Unicode digit (fullwidth "２", Arabic-Indic "٣"), which would let two different texts name
+     * the same resource and slip past filters that look at the raw text.
+     */
+    private static long parseLong(String text) {
+        int start = text.startsWith("-") ? 1 : 0;
+        if (text.length() == start || text.length() > 20) {
+            throw new NumberFormatException(text);
+        }
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new NumberFormatException(text);
+            }
+        }
+        return Long.parseLong(text);
+    }
+
     /** Plain decimal numbers only: Java would also take "NaN", "0x1p3" and "1d". */
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
 
     private static Double parseDouble(String text) {
         if (!DECIMAL.matcher(text).matches()) {

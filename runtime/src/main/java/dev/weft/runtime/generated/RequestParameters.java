@@ -34,15 +34,19 @@ public final class RequestParameters {
     }
 
     public Value path(String name) {
-        return new Value("path", name, request.pathParam(name));
+        return new Value("path", name, request.pathParam(name), 1);
     }
 
+    /** A query parameter bound to one value: given twice, it is a violation rather than its first value. */
     public Value query(String name) {
-        return new Value("query", name, request.query(name));
+        String text = request.query(name);
+        return new Value("query", name, text, text == null ? 0 : request.queryValues(name).size());
     }
 
+    /** A header bound to one value: sent twice, it is a violation rather than its first value. */
     public Value header(String name) {
-        return new Value("header", name, request.header(name));
+        String text = request.header(name);
+        return new Value("header", name, text, text == null ? 0 : request.headerValues(name).size());
     }
 
     /**
@@ -57,7 +61,11 @@ public final class RequestParameters {
             if (e.status() != 400 || violations.isEmpty()) {
                 throw e;
             }
-            violations.add(new Violation("body", "", e.detail()));
+            if (e.extensions().get("violations") instanceof List<?> found) {
+                found.forEach(violation -> violations.add((Violation) violation));
+            } else {
+                violations.add(new Violation("body", "", e.detail()));
+            }
             return null;
         }
     }
@@ -95,11 +103,13 @@ public final class RequestParameters {
         private Integer minLength;
         private Integer maxLength;
         private Pattern pattern;
+        private final int count;
 
-        private Value(String in, String name, String text) {
+        private Value(String in, String name, String text, int count) {
             this.in = in;
             this.name = name;
             this.text = text;
+            this.count = count;
         }
 
         /** The value must be at least {@code bound}. */
@@ -153,6 +163,10 @@ public final class RequestParameters {
         }
 
         private <T> T check(ParamConverter<T> converter, String candidate) {
+            if (count > 1) {
+                violations.add(new Violation(in, name, "must be given once, not " + count + " times"));
+                return converter.placeholder();
+            }
             T value = converter.convert(candidate);
             if (value == null || !withinBounds(value)) {
                 violations.add(new Violation(in, name, "must be " + converter.expectation() + bounds()));

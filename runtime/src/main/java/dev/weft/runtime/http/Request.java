@@ -23,6 +23,12 @@ public interface Request {
     /** The first value of a header, matched case-insensitively, or null when absent. */
     String header(String name);
 
+    /** Every value of a header, in order, each line as sent; empty when absent. */
+    default List<String> headerValues(String name) {
+        String value = header(name);
+        return value == null ? List.of() : List.of(value);
+    }
+
     /** The value bound to a {@code {name}} of the matched route's template, or null. */
     String pathParam(String name);
 

@@ -31,6 +31,33 @@ class RequestParametersTest {
         params.throwIfInvalid();
     }
 
+    /** Integer.valueOf takes "+5" and any Unicode digit: fullwidth "２" was bound as 2. */
+    @Test
+    void takesOnlyPlainAsciiIntegers() {
+        for (String wrong : List.of("\uFF12", "\u0663", "+2", "2.0", "1e1", " 2", "", "-", "0x10", "99999999999")) {
+            RequestParameters params = new RequestParameters(FakeRequest.get("/").query("n", wrong).query("big", wrong));
+            params.query("n").required(ParamConverter.INT);
+            params.query("big").required(ParamConverter.LONG);
+            assertEquals(wrong.equals("99999999999") ? 1 : 2, params.violations().size(), wrong);
+        }
+        RequestParameters params = new RequestParameters(FakeRequest.get("/").query("n", "-0042").query("x", "\uFF12.5"));
+        assertEquals(-42, params.query("n").required(ParamConverter.INT));
+        params.query("x").required(ParamConverter.DOUBLE);
+        assertEquals(List.of(new Violation("query", "x", "must be a number")), params.violations());
+    }
+
+    /** Taking the first of two values would let a cache or a filter see another value than the handler. */
+    @Test
+    void refusesRepeatedSingleValuedParameters() {
+        RequestParameters params = new RequestParameters(FakeRequest.get("/?n=2&n=4000&tag=a&tag=b&tag=c"));
+        params.query("n").min(1).max(10).required(ParamConverter.INT);
+        params.query("tag").optional(ParamConverter.STRING);
+        assertEquals(List.of(new Violation("query", "n", "must be given once, not 2 times"),
+                new Violation("query", "tag", "must be given once, not 3 times")), params.violations());
+        HttpException refused = assertThrows(HttpException.class, params::throwIfInvalid);
+        assertEquals("query parameter 'n' must be given once, not 2 times (and 1 more)", refused.detail());
+    }
+
     /** As doubles, Long.MAX_VALUE and Long.MAX_VALUE - 1 are the same number: bounds compare whole numbers exactly. */
     @Test
     void boundsCompareWholeNumbersExactly() {

@@ -1,9 +1,11 @@
 package dev.weft.runtime.internal.security;
 
+import dev.weft.runtime.http.HttpException;
 import dev.weft.runtime.http.Principal;
 import dev.weft.runtime.http.Request;
 import dev.weft.runtime.http.Response;
 import dev.weft.runtime.http.RouteHandler;
+import dev.weft.runtime.http.Violation;
 import dev.weft.runtime.middleware.Middleware;
 import io.helidon.config.Config;
 import java.util.ArrayList;
@@ -48,6 +50,12 @@ public final class Authentication implements Middleware {
     @Override
     public Response handle(Request request, RouteHandler next) throws Exception {
         request.attribute(CHALLENGES, challenges);
+        // Two credentials are ambiguous: taking the first would let a proxy and the server disagree on who calls.
+        int authorizations = request.headerValues("Authorization").size();
+        if (authorizations > 1) {
+            throw HttpException.invalid(List.of(new Violation("header", "Authorization",
+                    "must be sent once, not " + authorizations + " times")));
+        }
         for (Authenticator authenticator : authenticators) {
             Outcome outcome = authenticator.authenticate(request);
             if (outcome.principal() != null) {

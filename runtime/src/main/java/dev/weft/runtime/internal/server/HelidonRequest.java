@@ -47,6 +47,11 @@ final class HelidonRequest extends ServerRequest {
     }
 
     @Override
+    public List<String> headerValues(String name) {
+        return request.headers().contains(HeaderNames.create(name)) ? request.headers().get(HeaderNames.create(name)).allValues() : List.of();
+    }
+
+    @Override
     protected byte[] readBody(long limit) {
         if (!request.content().hasEntity()) {
             return new byte[0];

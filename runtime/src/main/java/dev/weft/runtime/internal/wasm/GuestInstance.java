@@ -130,7 +130,13 @@ public final class GuestInstance implements Guest {
             return GuestBuffer.EMPTY;
         }
         int pointer = (int) callAllocator(GuestAbi.ALLOC, bytes.length)[0];
-        instance.memory().write(pointer, bytes);
+        try {
+            instance.memory().write(pointer, bytes);
+        } catch (RuntimeException e) {
+            // Found by GuestAbiFuzzTest: Chicory's own exception escaped, and the instance stayed in the pool.
+            broken = true;
+            throw new WasmCallException(host.name(), GuestAbi.ALLOC, "returned a buffer outside its memory", e);
+        }
         GuestBuffer buffer = new GuestBuffer(pointer, bytes.length);
         arguments.add(buffer);
         return buffer;
@@ -178,6 +184,10 @@ public final class GuestInstance implements Guest {
     @Override
     public <T> T takeJson(long packed, JsonType<T> type) {
         byte[] json = takeBytes(packed);
+        if (JsonCodec.depthExceeds(json, JsonCodec.MAX_DEPTH)) {
+            // avaje's reader would overflow the stack on it: an Error, not a failed call.
+            throw failedAfterwards("returned JSON nested more than " + JsonCodec.MAX_DEPTH + " levels deep", null);
+        }
         try {
             return type.fromJson(json);
         } catch (JsonException e) {

@@ -19,7 +19,7 @@ public final class FakeRequest extends ServerRequest {
     private final HttpMethod method;
     private final String rawPath;
     private final Map<String, List<String>> query = new LinkedHashMap<>();
-    private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private final Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private byte[] body = new byte[0];
 
     public FakeRequest(HttpMethod method, String target) {
@@ -50,7 +50,13 @@ public final class FakeRequest extends ServerRequest {
     }
 
     public FakeRequest header(String name, String value) {
-        headers.put(name, value);
+        headers.put(name, List.of(value));
+        return this;
+    }
+
+    /** A header sent once per value. */
+    public FakeRequest headers(String name, String... values) {
+        headers.put(name, List.of(values));
         return this;
     }
 
@@ -96,7 +102,13 @@ public final class FakeRequest extends ServerRequest {
 
     @Override
     public String header(String name) {
-        return headers.get(name);
+        List<String> values = headers.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    @Override
+    public List<String> headerValues(String name) {
+        return headers.getOrDefault(name, List.of());
     }
 
     @Override

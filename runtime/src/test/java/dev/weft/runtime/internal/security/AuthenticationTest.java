@@ -196,6 +196,15 @@ class AuthenticationTest {
         assertEquals(401, refused(Guards.authenticated(), authenticate(es256, bearer(Tokens.valid()))).status());
     }
 
+    /** Taking the first of two would let a proxy that checks the last and the server disagree on who calls. */
+    @Test
+    void refusesTwoAuthorizationHeadersWith400() {
+        HttpException refused = assertThrows(HttpException.class, () -> authenticate(authentication(HS256),
+                FakeRequest.get("/").headers("Authorization", "Bearer a.b.c", "Basic YWRhOnB3")));
+        assertEquals(400, refused.status());
+        assertEquals("header parameter 'Authorization' must be sent once, not 2 times", refused.detail());
+    }
+
     @Test
     void leavesRequestsWithoutCredentialsAnonymousAndAsksForThem() throws Exception {
         Request anonymous = authenticate(authentication(HS256), FakeRequest.get("/"));

@@ -108,6 +108,35 @@ final class TestModules {
                         body(0x41, 16, 0x41, 8, 0x10, 2))));
     }
 
+    /**
+     * A guest that returns whatever the host asks it to: the pointer its allocator hands out and
+     * the packed pointer and length of a result are the caller's choice, for fuzzing the host's
+     * side of the ABI with the answers of a hostile guest.
+     * <pre>
+     * (memory 1 2)
+     * (global $next (mut i32) (i32.const 0))
+     * (func (export "weft_alloc") (param i32) (result i32) (global.get $next))
+     * (func (export "weft_free") (param i32 i32))
+     * (func (export "set_alloc") (param i32) (global.set $next (local.get 0)))
+     * (func (export "give") (param i64) (result i64) (local.get 0))
+     * </pre>
+     */
+    static byte[] hostile() {
+        return module(
+                section(1, vec(funcType(new int[] {I32}, I32), funcType(new int[] {I32, I32}), funcType(new int[] {I32}),
+                        funcType(new int[] {I64}, I64))),
+                section(3, vec(bytes(0), bytes(1), bytes(2), bytes(3))),
+                section(5, vec(bytes(0x01, 1, 2))),
+                section(6, vec(bytes(I32, 0x01, 0x41, 0x00, END))),
+                section(7, vec(export("weft_alloc", 0), export("weft_free", 1), export("set_alloc", 2), export("give", 3),
+                        export("memory", 0, 0x02))),
+                section(10, vec(
+                        body(0x23, 0),
+                        body(),
+                        body(0x20, 0, 0x24, 0),
+                        body(0x20, 0))));
+    }
+
     /** A version of a module run by Chicory's interpreter, as the application's build would not. */
     static ModuleVersion version(String label, byte[] wasm) {
         return new ModuleVersion(label, Sha256.of(wasm), Parser.parse(wasm), InterpreterMachine::new);
@@ -134,7 +163,11 @@ final class TestModules {
     }
 
     private static byte[] export(String name, int function) {
-        return concat(name(name), bytes(0x00, function));
+        return export(name, function, 0x00);
+    }
+
+    private static byte[] export(String name, int index, int kind) {
+        return concat(name(name), bytes(kind, index));
     }
 
     /** A function body without locals; the final {@code end} is added. */
