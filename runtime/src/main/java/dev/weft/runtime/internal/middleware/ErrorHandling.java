@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Turns every failure below it into an RFC 9457 problem response. An {@link HttpException} keeps
  * its status and detail; an exception type mapped to a status answers with that status and the
- * exception's message; anything else, an {@link Error} included, is a 500 that tells the client nothing but the request id,
+ * exception's message; an {@link OutOfMemoryError} is a 503 with {@code Retry-After} (the heap is
+ * exhausted, not the request wrong); anything else, an {@link Error} included, is a 500 that tells the client nothing but the request id,
  * while the server log gets the whole stack trace (at most {@link StackTraceBudget#PER_MINUTE} a
  * minute). Expected failures, an {@code HttpException} of 500 or more (503 busy, 504 timed out)
  * or a guest's {@link WasmCallException}, log one line without a stack trace.
@@ -52,6 +53,12 @@ public final class ErrorHandling implements Middleware {
             LOG.log(Level.WARNING, describe(request) + " answered 500: " + oneLine(e.getMessage())
                     + (e.getCause() == null ? "" : " (" + oneLine(String.valueOf(e.getCause().getMessage())) + ")"));
             return Problem.internalError(request);
+        } catch (OutOfMemoryError e) {
+            // The heap, not the request, is at fault: the client may try again once memory is
+            // freed. One line: the stack trace says nothing of who holds the memory.
+            LOG.log(Level.ERROR, describe(request) + " answered 503: the JVM ran out of memory ("
+                    + oneLine(e.getMessage()) + "); max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB");
+            return Problem.of(new OutOfMemory(), request);
         } catch (Throwable e) {
             // Errors too (an AssertionError, a LinkageError): otherwise the answer would skip the
             // request id header and the access log line that the middleware above this one add.
@@ -61,6 +68,14 @@ public final class ErrorHandling implements Middleware {
             }
             log(request, e);
             return Problem.internalError(request);
+        }
+    }
+
+    /** What a request that ran the JVM out of memory answers: 503, try again in a second. */
+    private static final class OutOfMemory extends HttpException {
+        OutOfMemory() {
+            super(503, "the server ran out of memory for this request; try again later", Map.of(),
+                    Map.of("Retry-After", "1"), null);
         }
     }
 

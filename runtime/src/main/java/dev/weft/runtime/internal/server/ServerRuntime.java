@@ -82,6 +82,7 @@ public final class ServerRuntime {
                 .start();
 
         // Listening first; the modules' first instances follow in the background.
+        modules.checkMemoryBudget(Runtime.getRuntime().maxMemory());
         modules.prestart();
         ServerRuntime runtime = new ServerRuntime(server, modules, http1);
         Runtime.getRuntime().addShutdownHook(runtime.shutdownHook);

@@ -84,6 +84,38 @@ public final class ModuleRegistry implements WasmModules, AutoCloseable {
     }
 
     /**
+     * Compares the most linear memory the modules may hold at once (each module's
+     * {@code max-memory} times its {@code max-instances}; wasm memory lives on the heap) with the
+     * JVM's maximum heap, and says so when it is more: requests could then run the JVM out of
+     * memory (503) long before a module reaches its own limit.
+     *
+     * @return the warning logged, or empty when the modules fit
+     */
+    public Optional<String> checkMemoryBudget(long maxHeapBytes) {
+        long total = 0;
+        StringBuilder shares = new StringBuilder();
+        for (ModuleHost host : hosts.values().stream().sorted(java.util.Comparator.comparing(ModuleHost::name)).toList()) {
+            ModuleSettings settings = host.settings();
+            long share = settings.maxMemoryBytes() * settings.maxInstances();
+            total += share;
+            shares.append(shares.isEmpty() ? "" : ", ").append(host.name()).append(' ')
+                    .append(mebibytes(settings.maxMemoryBytes())).append(" MiB x ").append(settings.maxInstances());
+        }
+        if (total <= maxHeapBytes) {
+            return Optional.empty();
+        }
+        String warning = "wasm modules may hold up to " + mebibytes(total) + " MiB of linear memory at once ("
+                + shares + "), more than the JVM's maximum heap of " + mebibytes(maxHeapBytes) + " MiB: lower "
+                + CONFIG_KEY + ".<module>.max-memory or .max-instances, or give the JVM more heap (-Xmx)";
+        System.getLogger("weft.wasm").log(System.Logger.Level.WARNING, warning);
+        return Optional.of(warning);
+    }
+
+    private static long mebibytes(long bytes) {
+        return bytes / (1024 * 1024);
+    }
+
+    /**
      * Makes each module's first instance on a background platform thread (not a virtual one: on a
      * single CPU it would hold the only carrier thread and keep requests waiting); a module that
      * cannot start is logged, and its calls fail as they would have. Called by the server once it

@@ -79,6 +79,22 @@ class BuiltInMiddlewareTest {
         assertFalse(body(failed).contains("NullPointer"), body(failed));
     }
 
+    /** A handler that exhausts the heap answers 503 with Retry-After, and the next request is served. */
+    @Test
+    void outOfMemoryAnswers503WithRetryAfter() throws Exception {
+        ErrorHandling errors = new ErrorHandling(Map.of());
+        FakeRequest request = FakeRequest.get("/big");
+        request.requestId("r3");
+        Response exhausted = errors.handle(request, r -> { throw new OutOfMemoryError("Java heap space"); });
+        assertEquals(503, exhausted.status());
+        assertEquals("1", exhausted.header("Retry-After"));
+        assertTrue(body(exhausted).contains("\"detail\":\"the server ran out of memory for this request; try again later\""),
+                body(exhausted));
+        assertTrue(body(exhausted).contains("\"requestId\":\"r3\""), body(exhausted));
+        assertFalse(body(exhausted).contains("heap space"), body(exhausted));
+        assertEquals(200, errors.handle(FakeRequest.get("/next"), r -> Response.ofText("ok")).status());
+    }
+
     /** An Error below error handling still gets a problem body, the request id header and an access log line. */
     @Test
     void errorsAreAnsweredWithTheRequestIdAndLoggedLikeExceptions() throws Exception {
