@@ -1,18 +1,13 @@
 package dev.weft.runtime.internal.compute;
 
 import dev.weft.runtime.http.HttpException;
-import dev.weft.runtime.http.Request;
-import dev.weft.runtime.internal.http.CurrentRequest;
+import dev.weft.runtime.internal.http.PlatformThreads;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Platform threads for CPU-heavy Java handlers ({@code @Compute}), apart from the server's virtual
@@ -28,12 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ComputeThreads {
 
-    private static final AtomicInteger COUNT = new AtomicInteger();
-    private static final ExecutorService THREADS = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "weft-compute-" + COUNT.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final PlatformThreads THREADS = new PlatformThreads("weft-compute");
 
     private static volatile Limits limits = new Limits(Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(5));
 
@@ -65,24 +55,10 @@ public final class ComputeThreads {
         if (!permits.tryAcquire(current.acquireTimeout().toNanos(), TimeUnit.NANOSECONDS)) {
             throw new Busy(current.acquireTimeout());
         }
-        Run<T> run = new Run<>(work, CurrentRequest.get().orElse(null), permits);
         try {
-            THREADS.execute(run);
-        } catch (RuntimeException | Error e) {
+            return THREADS.run(work, permits::release);
+        } catch (RejectedExecutionException e) {
             permits.release();
-            throw e;
-        }
-        try {
-            return run.result.get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof Exception exception) {
-                throw exception;
-            }
-            throw (Error) cause;
-        } catch (InterruptedException e) {
-            run.interrupt();
-            Thread.currentThread().interrupt();
             throw e;
         }
     }
@@ -92,54 +68,6 @@ public final class ComputeThreads {
         Busy(Duration waited) {
             super(503, "every compute thread stayed busy for " + waited.toMillis() + " ms; try again later", Map.of(),
                     Map.of("Retry-After", "1"), null);
-        }
-    }
-
-    /** One piece of work on its thread, which an impatient waiter may interrupt while it runs. */
-    private static final class Run<T> implements Runnable {
-        private final Callable<T> work;
-        private final Request request;
-        private final Semaphore permits;
-        private final CompletableFuture<T> result = new CompletableFuture<>();
-        private Thread runner;
-        private boolean interrupted;
-        private boolean ended;
-
-        Run(Callable<T> work, Request request, Semaphore permits) {
-            this.work = work;
-            this.request = request;
-            this.permits = permits;
-        }
-
-        @Override
-        public void run() {
-            synchronized (this) {
-                runner = Thread.currentThread();
-                if (interrupted) {
-                    runner.interrupt();
-                }
-            }
-            try {
-                T value = request == null ? work.call() : CurrentRequest.with(request, work::call);
-                result.complete(value);
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            } finally {
-                synchronized (this) {
-                    ended = true;
-                    runner = null;
-                }
-                // An interrupt that arrived as the work ended must not reach the next piece of work.
-                Thread.interrupted();
-                permits.release();
-            }
-        }
-
-        synchronized void interrupt() {
-            interrupted = true;
-            if (!ended && runner != null) {
-                runner.interrupt();
-            }
         }
     }
 }

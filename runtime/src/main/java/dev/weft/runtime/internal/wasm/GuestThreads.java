@@ -1,31 +1,20 @@
 package dev.weft.runtime.internal.wasm;
 
-import dev.weft.runtime.http.Request;
-import dev.weft.runtime.internal.http.CurrentRequest;
+import dev.weft.runtime.internal.http.PlatformThreads;
 import dev.weft.runtime.wasm.WasmCallException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Callable;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
- * Platform threads on which guest code runs, apart from the server's virtual threads.
- *
- * <p>Guest code computes without ever blocking, and virtual threads are never preempted: a few
- * long or looping calls would hold every carrier thread and stall all other requests, health
- * checks included, until their deadline. On platform threads the operating system shares the
- * processors fairly, so the server stays responsive whatever the guests do. The cost is one
- * hand-off per request; concurrency is bounded by each module's {@code max-instances}.
+ * Platform threads for the guests that cannot share a virtual thread's carrier: modules compiled
+ * at run time (hot reload), whose loops check for interruption but never step aside. A few long or
+ * looping calls of theirs on virtual threads would hold every carrier and stall all other
+ * requests, health checks included; on platform threads the operating system shares the cores.
+ * The cost is one hand-off per call; concurrency is bounded by each module's {@code max-instances}.
  */
 final class GuestThreads {
 
-    private static final AtomicInteger COUNT = new AtomicInteger();
-    private static final ExecutorService THREADS = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "weft-guest-" + COUNT.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final PlatformThreads THREADS = new PlatformThreads("weft-guest");
 
     private GuestThreads() {}
 
@@ -39,79 +28,14 @@ final class GuestThreads {
      *
      * @param ifNeverRun what to undo when no thread could be started for the task
      */
-    static <T> T run(String module, GuestTask<T> task, Runnable ifNeverRun) throws Exception {
-        Request request = CurrentRequest.get().orElse(null);
-        Run<T> run = new Run<>(task, request);
+    static <T> T run(String module, Callable<T> task, Runnable ifNeverRun) throws Exception {
         try {
-            THREADS.execute(run);
-        } catch (RuntimeException | Error e) {
+            return THREADS.run(task, () -> {});
+        } catch (RejectedExecutionException e) {
             ifNeverRun.run();
             throw new WasmCallException(module, "call", "no guest thread could be started", e);
-        }
-        try {
-            return run.result.get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof Exception exception) {
-                throw exception;
-            }
-            throw (Error) cause;
         } catch (InterruptedException e) {
-            run.interrupt();
-            Thread.currentThread().interrupt();
             throw new WasmCallException(module, "call", "interrupted while the guest ran", e);
-        }
-    }
-
-    /** Work for a guest thread. */
-    @FunctionalInterface
-    interface GuestTask<T> {
-        T run() throws Exception;
-    }
-
-    /** One task on its guest thread, which an impatient waiter may interrupt while it runs. */
-    private static final class Run<T> implements Runnable {
-        private final GuestTask<T> task;
-        private final Request request;
-        private final CompletableFuture<T> result = new CompletableFuture<>();
-        private Thread runner;
-        private boolean interrupted;
-        private boolean ended;
-
-        Run(GuestTask<T> task, Request request) {
-            this.task = task;
-            this.request = request;
-        }
-
-        @Override
-        public void run() {
-            synchronized (this) {
-                runner = Thread.currentThread();
-                if (interrupted) {
-                    // The waiter gave up before the task began: it starts interrupted, and stops early.
-                    runner.interrupt();
-                }
-            }
-            try {
-                T value = request == null ? task.run() : CurrentRequest.with(request, task::run);
-                result.complete(value);
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            } finally {
-                synchronized (this) {
-                    ended = true;
-                    runner = null;
-                }
-                // An interrupt that arrived as the task ended must not reach the pool's next task.
-                Thread.interrupted();
-            }
-        }
-
-        synchronized void interrupt() {
-            interrupted = true;
-            if (!ended && runner != null) {
-                runner.interrupt();
-            }
         }
     }
 }
