@@ -66,7 +66,7 @@ public final class JsonCodec {
             throw HttpException.badRequest("the request body is empty; a JSON document is required");
         }
         String structure = structureProblem(body, MAX_DEPTH);
-        if (structure == TOO_DEEP) {
+        if (isTooDeep(structure)) {
             throw HttpException.invalid(List.of(new Violation("body", "", TOO_DEEP)));
         }
         if (structure != null) {
@@ -143,29 +143,17 @@ public final class JsonCodec {
         return depth > 0 ? "'" + (char) open[depth - 1] + "' is not closed" : null;
     }
 
-    /** Whether {@code json} opens more than {@code limit} arrays and objects at once (outside strings). */
-    public static boolean depthExceeds(byte[] json, int limit) {
-        int depth = 0;
-        boolean inString = false;
-        for (int i = 0; i < json.length; i++) {
-            byte b = json[i];
-            if (inString) {
-                if (b == '\\') {
-                    i++;
-                } else if (b == '"') {
-                    inString = false;
-                }
-            } else if (b == '"') {
-                inString = true;
-            } else if (b == '[' || b == '{') {
-                if (++depth > limit) {
-                    return true;
-                }
-            } else if (b == ']' || b == '}') {
-                depth--;
-            }
-        }
-        return false;
+    /**
+     * What is wrong with the structure of a JSON text a guest returned, as for a request body
+     * ({@link #structureProblem(byte[], int)} at {@link #MAX_DEPTH}); null when nothing is.
+     */
+    public static String structureProblem(byte[] json) {
+        return structureProblem(json, MAX_DEPTH);
+    }
+
+    /** Whether a {@link #structureProblem} is nesting deeper than the limit. */
+    public static boolean isTooDeep(String problem) {
+        return problem == TOO_DEEP;
     }
 
     public static <T> byte[] write(JsonType<T> type, T value) {

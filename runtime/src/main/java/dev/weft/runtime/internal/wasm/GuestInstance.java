@@ -184,9 +184,13 @@ public final class GuestInstance implements Guest {
     @Override
     public <T> T takeJson(long packed, JsonType<T> type) {
         byte[] json = takeBytes(packed);
-        if (JsonCodec.depthExceeds(json, JsonCodec.MAX_DEPTH)) {
-            // avaje's reader would overflow the stack on it: an Error, not a failed call.
-            throw failedAfterwards("returned JSON nested more than " + JsonCodec.MAX_DEPTH + " levels deep", null);
+        String structure = JsonCodec.structureProblem(json);
+        if (structure != null) {
+            // Checked before parsing, as request bodies are: avaje's reader would overflow the
+            // stack on deep JSON (an Error, not a failed call) and took some unmatched brackets.
+            throw failedAfterwards(JsonCodec.isTooDeep(structure)
+                    ? "returned JSON nested more than " + JsonCodec.MAX_DEPTH + " levels deep"
+                    : "returned malformed JSON: " + structure, null);
         }
         try {
             return type.fromJson(json);

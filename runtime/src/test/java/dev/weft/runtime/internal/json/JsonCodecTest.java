@@ -87,7 +87,7 @@ class JsonCodecTest {
         // Brackets inside strings, escaped quotes included, are text.
         String text = "[\"" + "[{\\\"".repeat(1_000) + "\"]";
         assertEquals(1, ((List<?>) JsonCodec.readBody(any, bytes(text))).size());
-        assertTrue(JsonCodec.depthExceeds(bytes("[[[]]]"), 2));
+        assertTrue(JsonCodec.isTooDeep(JsonCodec.structureProblem(bytes("[[[]]]"), 2)));
     }
 
     /** Found by JsonBodyFuzzTest: avaje took {"n":0]} as {"n":0}, and threw ArrayIndexOutOfBounds on an open string. */
