@@ -145,10 +145,7 @@ class ModuleHostIT {
             // Two loops hold both instances for a second; a third request waits 0.3 s, then gives up.
             Future<HttpResponse<byte[]>> first = clients.submit(() -> server.get("/faults/loop"));
             Future<HttpResponse<byte[]>> second = clients.submit(() -> server.get("/faults/loop"));
-            long deadline = System.currentTimeMillis() + 900;
-            while (((Number) faults().get("instancesInUse")).intValue() < 2 && System.currentTimeMillis() < deadline) {
-                Thread.sleep(10);
-            }
+            awaitBothFaultsInstancesInUse();
             HttpResponse<byte[]> third = server.get("/faults/state");
             assertEquals(503, third.statusCode(), text(third));
             assertEquals("1", third.headers().firstValue("Retry-After").orElseThrow());
@@ -169,10 +166,7 @@ class ModuleHostIT {
         try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<HttpResponse<byte[]>> first = clients.submit(() -> server.get("/faults/loop"));
             Future<HttpResponse<byte[]>> second = clients.submit(() -> server.get("/faults/loop"));
-            long deadline = System.currentTimeMillis() + 900;
-            while (((Number) faults().get("instancesInUse")).intValue() < 2 && System.currentTimeMillis() < deadline) {
-                Thread.sleep(10);
-            }
+            awaitBothFaultsInstancesInUse();
             long slowest = 0;
             while (!first.isDone() || !second.isDone()) {
                 long started = System.nanoTime();
@@ -304,6 +298,14 @@ class ModuleHostIT {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> faults() throws Exception {
         return (Map<String, Object>) ((Map<String, Object>) json(server.get("/health")).get("modules")).get("faults");
+    }
+
+    /** Waits (up to 0.9 s) until both instances of faults are lent to requests. */
+    private static void awaitBothFaultsInstancesInUse() throws Exception {
+        long deadline = System.currentTimeMillis() + 900;
+        while (((Number) faults().get("instancesInUse")).intValue() < 2 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(10);
+        }
     }
 
     private static void assertNextRequestIsServed() throws Exception {
