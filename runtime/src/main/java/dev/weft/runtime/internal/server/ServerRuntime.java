@@ -59,6 +59,16 @@ public final class ServerRuntime {
                 .directHandlers(ProblemDirectHandler.forEveryEvent(pipeline.requestIds()))
                 .build()
                 .start();
+        String host = serverConfig.get("host").asString().orElse("0.0.0.0");
+        if (!server.isRunning()) {
+            // Helidon logs why its listener could not bind and returns a server that is not
+            // running; left alone, main would return and the process exit 0 with nothing listening.
+            server.stop();
+            http1.close();
+            throw new IllegalStateException("Weft cannot listen on " + host + ":"
+                    + serverConfig.get("port").asString().orElse("0")
+                    + " (the port is in use or not allowed; see the error above); choose another with server.port or SERVER_PORT");
+        }
 
         // Listening first; the modules' first instances follow in the background.
         modules.checkMemoryBudget(Runtime.getRuntime().maxMemory());
@@ -70,7 +80,7 @@ public final class ServerRuntime {
         }
         LOG.log(Level.INFO, "Weft started on http://{0}:{1,number,#} in {2,number,#} ms: {3} routes, {4} wasm modules; "
                         + "at most {5,number,#} connections, request heads within {6}",
-                serverConfig.get("host").asString().orElse("0.0.0.0"), server.port(),
+                host, server.port(),
                 (System.nanoTime() - started) / 1_000_000, router.routes().size(), modules.hosts().size(),
                 limits.maxConnections(), limits.headTimeout());
         return runtime;
