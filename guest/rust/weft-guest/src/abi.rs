@@ -162,7 +162,30 @@ impl FromArg<'_> for Json {
 pub trait IntoResult {
     /// The wasm result type: `i32`, `i64`, `f32`, `f64`, or `()` for none.
     type Abi;
+    /// Whether the result is bytes packed in an `i64` rather than a number: recorded in the
+    /// module (see [`result_record`]) so that the build can refuse a Java `long` bound to it.
+    const BYTES: bool = false;
     fn into_abi(self) -> Self::Abi;
+}
+
+/// One line of the custom section `weft.results`, `name=bytes\n` or `name=value\n`, as a fixed
+/// array for a `link_section` static. `N` is `name.len() + 7`. Not public API: [`export!`](crate::export) calls it.
+#[doc(hidden)]
+pub const fn result_record<const N: usize>(name: &str, bytes: bool) -> [u8; N] {
+    let kind: &[u8] = if bytes { b"=bytes\n" } else { b"=value\n" };
+    let name = name.as_bytes();
+    let mut out = [0u8; N];
+    let mut i = 0;
+    while i < name.len() {
+        out[i] = name[i];
+        i += 1;
+    }
+    let mut k = 0;
+    while k < kind.len() {
+        out[i + k] = kind[k];
+        k += 1;
+    }
+    out
 }
 
 macro_rules! returned_as_is {
@@ -187,6 +210,7 @@ impl IntoResult for bool {
 
 impl IntoResult for Vec<u8> {
     type Abi = i64;
+    const BYTES: bool = true;
     fn into_abi(self) -> i64 {
         pack(self)
     }
@@ -194,6 +218,7 @@ impl IntoResult for Vec<u8> {
 
 impl IntoResult for &[u8] {
     type Abi = i64;
+    const BYTES: bool = true;
     fn into_abi(self) -> i64 {
         pack(self.to_vec())
     }
@@ -201,6 +226,7 @@ impl IntoResult for &[u8] {
 
 impl IntoResult for String {
     type Abi = i64;
+    const BYTES: bool = true;
     fn into_abi(self) -> i64 {
         pack(self.into_bytes())
     }
@@ -208,6 +234,7 @@ impl IntoResult for String {
 
 impl IntoResult for &str {
     type Abi = i64;
+    const BYTES: bool = true;
     fn into_abi(self) -> i64 {
         pack(self.as_bytes().to_vec())
     }
@@ -215,6 +242,7 @@ impl IntoResult for &str {
 
 impl IntoResult for Json {
     type Abi = i64;
+    const BYTES: bool = true;
     fn into_abi(self) -> i64 {
         pack(self.to_string().into_bytes())
     }
@@ -222,6 +250,7 @@ impl IntoResult for Json {
 
 impl<T: IntoResult> IntoResult for Result<T, Failure> {
     type Abi = T::Abi;
+    const BYTES: bool = T::BYTES;
     fn into_abi(self) -> T::Abi {
         self.unwrap_or_else(|failure| failure.fail()).into_abi()
     }

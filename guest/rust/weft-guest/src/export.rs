@@ -147,6 +147,16 @@ macro_rules! __export_shim {
                 $($convert)*
                 $crate::abi::IntoResult::into_abi($name($($args),*))
             }
+
+            // Whether the result is bytes or a number, in the custom section `weft.results`
+            // (the linker appends every export's line): both are an i64 to wasm.
+            $(
+                #[used]
+                #[unsafe(link_section = "weft.results")]
+                static __WEFT_RESULT: [u8; ::core::stringify!($name).len() + 7] =
+                    $crate::abi::result_record::<{ ::core::stringify!($name).len() + 7 }>(
+                        ::core::stringify!($name), <$ret as $crate::abi::IntoResult>::BYTES);
+            )?
         };
     };
 }

@@ -63,6 +63,18 @@ final class WasmBindingReader {
                     + ", but " + described + " needs " + expected.get() + " (see docs/guest-abi.md)");
             return report.withNothing();
         }
+        // (i32,i32)->(i64) is both "bytes in, bytes out" and "bytes in, a long out": only the guest's
+        // own record of its results tells them apart.
+        Boolean exportReturnsBytes = module.returnsBytes().get(function);
+        if (exportReturnsBytes != null && exportReturnsBytes != returns.isByteLike()) {
+            report.error(at + ": export '" + function + "' of module '" + module.name() + "' returns "
+                    + (exportReturnsBytes
+                            ? "bytes (its i64 is a pointer and a length), but " + described
+                                    + " returns a number; declare it byte[], String or a @Json type"
+                            : "a number, but " + described + " returns bytes; declare it long")
+                    + " (see docs/guest-abi.md)");
+            return report.withNothing();
+        }
         if (WasmSignatures.usesMemory(params, returns) && !exportsAllocator(module)) {
             report.error(at + ": " + described + " passes bytes, so module '" + module.name()
                     + "' must export " + GuestAbi.ALLOC + GuestAbi.ALLOC_SIGNATURE + " and " + GuestAbi.FREE

@@ -16,7 +16,7 @@ final class ManifestFixtures {
 
     private ManifestFixtures() {}
 
-    /** A folder with the manifests of modules {@code matmul}, {@code echo} and {@code bare}. */
+    /** A folder with the manifests of modules {@code matmul}, {@code echo}, {@code sizes} and {@code bare}. */
     static synchronized Path directory() throws IOException {
         if (directory == null) {
             directory = Files.createTempDirectory("weft-manifests");
@@ -32,6 +32,15 @@ final class ManifestFixtures {
                             GuestAbi.ALLOC, GuestAbi.ALLOC_SIGNATURE,
                             GuestAbi.FREE, GuestAbi.FREE_SIGNATURE),
                     List.of()));
+            // Built with weft-guest's export!, which records what each result is: both exports are
+            // (i32,i32)->(i64), one returning bytes, the other a number.
+            write(new ModuleManifest("sizes", "test.wasm.SizesModule", "src/main/rust/sizes", "03",
+                    Map.of("copy", WasmSignature.parse("(i32,i32)->(i64)"),
+                            "size", WasmSignature.parse("(i32,i32)->(i64)"),
+                            GuestAbi.ALLOC, GuestAbi.ALLOC_SIGNATURE,
+                            GuestAbi.FREE, GuestAbi.FREE_SIGNATURE),
+                    List.of(),
+                    Map.of("copy", true, "size", false)));
             // A module without the allocator exports: it can take numbers only.
             write(new ModuleManifest("bare", "test.wasm.BareModule", "src/main/wasm/bare.wasm", "02",
                     Map.of("add", WasmSignature.parse("(i32,i32)->(i32)"),

@@ -27,7 +27,7 @@ class WasmBindingErrorsTest {
     void unknownModuleIsAnErrorListingTheModules() {
         assertOnlyError(calc("@WasmExport(module = \"nope\") int add(int a, int b);"),
                 "Calc.add(int, int) @WasmExport(module = \"nope\", function = \"add\"): there is no wasm module named 'nope'"
-                        + " in this project; its modules are: bare, echo, matmul",
+                        + " in this project; its modules are: bare, echo, matmul, sizes",
                 "int add(");
     }
 
@@ -69,6 +69,23 @@ class WasmBindingErrorsTest {
         assertOnlyError(calc("@WasmExport(module = \"echo\") int add(int a, long b);"),
                 "export 'add' of module 'echo' has signature (i32,i32)->(i32), but Calc.add(int, long) needs (i32,i64)->(i32)",
                 "int add(");
+    }
+
+    @Test
+    void longBoundToAnExportReturningBytesIsAnError() {
+        // Same wasm signature, (i32,i32)->(i64): without the guest's record the long would be the packed pointer.
+        assertOnlyError(calc("@WasmExport(module = \"sizes\") long copy(byte[] bytes);"),
+                "Calc.copy(byte[]) @WasmExport(module = \"sizes\", function = \"copy\"): export 'copy' of module 'sizes'"
+                        + " returns bytes (its i64 is a pointer and a length), but Calc.copy(byte[]) returns a number;"
+                        + " declare it byte[], String or a @Json type (see docs/guest-abi.md)",
+                "long copy(");
+    }
+
+    @Test
+    void bytesBoundToAnExportReturningANumberIsAnError() {
+        assertOnlyError(calc("@WasmExport(module = \"sizes\") byte[] size(byte[] bytes);"),
+                "export 'size' of module 'sizes' returns a number, but Calc.size(byte[]) returns bytes; declare it long",
+                "byte[] size(");
     }
 
     @Test

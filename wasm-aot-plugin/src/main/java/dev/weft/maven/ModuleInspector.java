@@ -58,7 +58,8 @@ final class ModuleInspector {
         }
         checkImports(name, source, module);
         ModuleInterface moduleInterface = ModuleInterface.read(module);
-        return new ModuleManifest(name.value(), className, source, sha256, moduleInterface.exports(), moduleInterface.imports());
+        return new ModuleManifest(name.value(), className, source, sha256, moduleInterface.exports(), moduleInterface.imports(),
+                moduleInterface.returnsBytes());
     }
 
     /** Refuses every import Weft does not offer, in the module's order, naming them all at once. */

@@ -1,11 +1,14 @@
 package dev.weft.wasm.abi;
 
 import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.CustomSection;
 import com.dylibso.chicory.wasm.types.Export;
 import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.FunctionImport;
 import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.UnknownCustomSection;
 import com.dylibso.chicory.wasm.types.ValType;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,16 +24,43 @@ import java.util.Optional;
  * <p>Only numeric signatures are listed: an export with reference or vector types cannot be bound
  * to Java, so neither a binding nor a reload check ever needs it.
  */
-public record ModuleInterface(Map<String, WasmSignature> exports, List<ModuleManifest.Import> imports) {
+public record ModuleInterface(Map<String, WasmSignature> exports, List<ModuleManifest.Import> imports,
+        Map<String, Boolean> returnsBytes) {
 
     public ModuleInterface {
         exports = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(exports));
         imports = List.copyOf(imports);
+        returnsBytes = Map.copyOf(returnsBytes);
+    }
+
+    /** An interface that says nothing of what its exports' results are (a module not built with weft-guest). */
+    public ModuleInterface(Map<String, WasmSignature> exports, List<ModuleManifest.Import> imports) {
+        this(exports, imports, Map.of());
     }
 
     /** Reads the interface of a parsed module; imports of other kinds or types are left out (the build refuses them). */
     public static ModuleInterface read(WasmModule module) {
-        return new ModuleInterface(exports(module), imports(module));
+        return new ModuleInterface(exports(module), imports(module), returnsBytes(module));
+    }
+
+    /**
+     * For each export whose result weft-guest described in {@link GuestAbi#RESULTS_SECTION}: true
+     * when it returns bytes, false when a number. Empty for a module built without weft-guest.
+     */
+    private static Map<String, Boolean> returnsBytes(WasmModule module) {
+        Map<String, Boolean> results = new LinkedHashMap<>();
+        for (CustomSection section : module.customSections()) {
+            // wasm-ld appends the sections of one name from every object file into one.
+            if (section instanceof UnknownCustomSection custom && custom.name().equals(GuestAbi.RESULTS_SECTION)) {
+                for (String line : new String(custom.bytes(), StandardCharsets.UTF_8).split("\n")) {
+                    int equals = line.indexOf('=');
+                    if (equals > 0) {
+                        results.put(line.substring(0, equals), line.substring(equals + 1).equals("bytes"));
+                    }
+                }
+            }
+        }
+        return results;
     }
 
     /** Whether the module exports a function of this name (with a numeric signature). */

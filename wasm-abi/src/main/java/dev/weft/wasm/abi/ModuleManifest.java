@@ -27,17 +27,30 @@ public record ModuleManifest(
         String source,
         String sha256,
         Map<String, WasmSignature> exports,
-        List<Import> imports) {
+        List<Import> imports,
+        Map<String, Boolean> returnsBytes) {
 
     /** Folder of the manifests, relative to the class output. */
     public static final String RESOURCE_FOLDER = "META-INF/weft/modules/";
 
     private static final String EXPORT_PREFIX = "export.";
     private static final String IMPORT_PREFIX = "import.";
+    private static final String RESULT_PREFIX = "result.";
 
+    /**
+     * @param returnsBytes for exports whose guest said what they return ({@link GuestAbi#RESULTS_SECTION}):
+     *     true for bytes (a packed pointer and length), false for a number
+     */
     public ModuleManifest {
         exports = Map.copyOf(exports);
         imports = List.copyOf(imports);
+        returnsBytes = Map.copyOf(returnsBytes);
+    }
+
+    /** A manifest that says nothing of what its exports' results are. */
+    public ModuleManifest(String name, String className, String source, String sha256,
+            Map<String, WasmSignature> exports, List<Import> imports) {
+        this(name, className, source, sha256, exports, imports, Map.of());
     }
 
     /** A function the module imports. */
@@ -70,6 +83,8 @@ public record ModuleManifest(
         properties.setProperty("sha256", sha256);
         exports.forEach((export, signature) ->
                 properties.setProperty(EXPORT_PREFIX + export, signature.toString()));
+        returnsBytes.forEach((export, bytes) ->
+                properties.setProperty(RESULT_PREFIX + export, bytes ? "bytes" : "value"));
         for (Import imported : imports) {
             properties.setProperty(
                     IMPORT_PREFIX + imported.module() + "." + imported.name(),
@@ -102,10 +117,13 @@ public record ModuleManifest(
         }
         Map<String, WasmSignature> exports = new LinkedHashMap<>();
         List<Import> imports = new ArrayList<>();
+        Map<String, Boolean> returnsBytes = new LinkedHashMap<>();
         for (String key : new TreeMap<>(properties).keySet().stream().map(Object::toString).toList()) {
             String value = properties.getProperty(key);
             if (key.startsWith(EXPORT_PREFIX)) {
                 exports.put(key.substring(EXPORT_PREFIX.length()), WasmSignature.parse(value));
+            } else if (key.startsWith(RESULT_PREFIX)) {
+                returnsBytes.put(key.substring(RESULT_PREFIX.length()), value.equals("bytes"));
             } else if (key.startsWith(IMPORT_PREFIX)) {
                 String qualified = key.substring(IMPORT_PREFIX.length());
                 int dot = qualified.indexOf('.');
@@ -122,7 +140,8 @@ public record ModuleManifest(
                 properties.getProperty("source", ""),
                 properties.getProperty("sha256", ""),
                 exports,
-                imports);
+                imports,
+                returnsBytes);
     }
 
     private static String required(Properties properties, String key) {

@@ -26,6 +26,17 @@ class ModuleManifestTest {
     }
 
     @Test
+    void keepsWhatTheGuestSaidOfItsResults() {
+        ModuleManifest described = new ModuleManifest("echo", "com.example.wasm.EchoModule", "src/main/rust/echo", "cd34",
+                Map.of("echo", WasmSignature.parse("(i32,i32)->(i64)"), "size", WasmSignature.parse("(i32,i32)->(i64)")),
+                List.of(), Map.of("echo", true, "size", false));
+        String written = described.write();
+        assertTrue(written.contains("result.echo=bytes\n"), written);
+        assertTrue(written.contains("result.size=value\n"), written);
+        assertEquals(described, ModuleManifest.read(written));
+    }
+
+    @Test
     void writesSortedEntriesWithoutATimestamp() {
         List<String> entries = manifest.write().lines().filter(l -> !l.startsWith("#")).toList();
         assertEquals(entries.stream().sorted().toList(), entries);
