@@ -25,12 +25,27 @@ public final class JsonCodec {
 
     /** The JSON type of a class annotated {@code @io.avaje.jsonb.Json}. */
     public static <T> JsonType<T> type(Class<T> type) {
-        return JSONB.type(type);
+        try {
+            return JSONB.type(type);
+        } catch (RuntimeException e) {
+            throw missingAdapter(type, e);
+        }
     }
 
     /** The JSON type of a list of such a class. */
     public static <T> JsonType<List<T>> listType(Class<T> elementType) {
-        return JSONB.type(elementType).list();
+        return type(elementType).list();
+    }
+
+    /**
+     * Called when the generated route classes are built, so at start-up: without avaje-jsonb's
+     * generator the application compiles, and only this says what is missing.
+     */
+    private static IllegalStateException missingAdapter(Class<?> type, RuntimeException cause) {
+        return new IllegalStateException("no JSON adapter for " + type.getName() + ": avaje-jsonb's generator did not"
+                + " write one at compile time. Annotate the type with @io.avaje.jsonb.Json and put"
+                + " io.avaje:avaje-jsonb-generator on the annotation processor path (maven-compiler-plugin's"
+                + " <annotationProcessorPaths>, beside weft-processor; weft-application-parent does both)", cause);
     }
 
     /**

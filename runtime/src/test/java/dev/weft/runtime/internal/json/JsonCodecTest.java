@@ -20,6 +20,17 @@ class JsonCodecTest {
     private final JsonType<Double> doubles = JsonCodec.type(Double.class);
 
     /** avaje-jsonb alone reads this as 1990844.2641906103; a matmul checksum must survive JSON. */
+    /** A record without {@code @Json}: avaje-jsonb's generator writes it no adapter, as when the generator is missing. */
+    record Unannotated(String name) {}
+
+    @Test
+    void aTypeWithoutGeneratedAdapterFailsNamingTheFix() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> JsonCodec.type(Unannotated.class));
+        assertTrue(e.getMessage().startsWith("no JSON adapter for " + Unannotated.class.getName()
+                + ": avaje-jsonb's generator did not write one at compile time."), e.getMessage());
+        assertTrue(e.getMessage().contains("io.avaje:avaje-jsonb-generator on the annotation processor path"), e.getMessage());
+    }
+
     @Test
     void readsDoublesCorrectlyRounded() {
         assertEquals(1990844.2641906105, doubles.fromJson("1990844.2641906105"));
