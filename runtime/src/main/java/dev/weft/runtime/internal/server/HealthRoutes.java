@@ -45,8 +45,13 @@ final class HealthRoutes implements RouteGroup {
     }
 
     private Response health(boolean withDetails) {
+        // A module that cannot start fails every request bound to it: the server is not healthy,
+        // and a load balancer or an orchestrator should know (503), not only the log.
+        Map<String, String> failures = modules.startFailures();
+        String status = failures.isEmpty() ? "UP" : "DOWN";
+        int code = failures.isEmpty() ? 200 : 503;
         if (!withDetails) {
-            return Response.status(200).body(Response.JSON, "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8));
+            return Response.status(code).body(Response.JSON, ("{\"status\":\"" + status + "\"}").getBytes(StandardCharsets.UTF_8));
         }
         Map<String, Object> moduleStates = new java.util.TreeMap<>();
         for (ModuleHost host : modules.hosts()) {
@@ -58,11 +63,14 @@ final class HealthRoutes implements RouteGroup {
             state.put("idleInstances", host.idleInstances());
             state.put("instancesInUse", host.instancesInUse());
             state.put("maxInstances", host.settings().maxInstances());
+            if (failures.containsKey(host.name())) {
+                state.put("error", "cannot start: " + failures.get(host.name()));
+            }
             moduleStates.put(host.name(), state);
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", "UP");
+        body.put("status", status);
         body.put("modules", moduleStates);
-        return Response.status(200).body(Response.JSON, JsonCodec.writeTree(body));
+        return Response.status(code).body(Response.JSON, JsonCodec.writeTree(body));
     }
 }

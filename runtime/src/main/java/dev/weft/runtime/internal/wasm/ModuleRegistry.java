@@ -49,6 +49,7 @@ public final class ModuleRegistry implements WasmModules, AutoCloseable {
 
     private final ModuleReloader reloader;
     private final boolean startBeforeListening;
+    private final Map<String, String> startFailures = new ConcurrentHashMap<>();
     private final boolean prestart;
 
     public ModuleRegistry(Config config) {
@@ -131,11 +132,21 @@ public final class ModuleRegistry implements WasmModules, AutoCloseable {
                 try {
                     host.prestart();
                 } catch (RuntimeException e) {
+                    startFailures.put(host.name(), String.valueOf(e.getMessage()));
                     System.getLogger("weft.wasm").log(System.Logger.Level.ERROR,
                             "wasm module ''" + host.name() + "'' cannot start: " + e.getMessage(), e);
                 }
             }
         });
+    }
+
+    /**
+     * The modules whose first instance could not be made in the background, each with why: the
+     * server answers {@code /health} with 503 while any is listed. A module a hot reload replaced
+     * with a version that starts leaves the list.
+     */
+    public Map<String, String> startFailures() {
+        return Map.copyOf(startFailures);
     }
 
     /** The host of a module, if the application uses it. */
@@ -170,6 +181,7 @@ public final class ModuleRegistry implements WasmModules, AutoCloseable {
             ModuleVersion candidate = new ModuleVersion(label, Sha256.of(wasm), module,
                     RuntimeCompiler.compile(module));
             host.replace(candidate, host.check(candidate));
+            startFailures.remove(name);
         } finally {
             host.reloadLock().unlock();
         }
