@@ -32,6 +32,8 @@ module dev.weft.runtime {
     exports dev.weft.runtime.middleware;
     exports dev.weft.runtime.wasm;
     exports dev.weft.runtime.generated;
-    // java.util.logging instantiates the configured LogManager by reflection.
-    exports dev.weft.runtime.internal.server to java.logging;
+    // java.util.logging instantiates the configured LogManager by reflection; the testing kit
+    // (weft-test) runs a server's request pipeline without a socket, with requests of its own.
+    exports dev.weft.runtime.internal.server to java.logging, dev.weft.test;
+    exports dev.weft.runtime.internal.http to dev.weft.test;
 }

@@ -15,10 +15,19 @@ public final class ExampleApplication {
     public static void main(String[] args) {
         WeftConfig config = WeftConfig.load(ExampleSecurity.fromEnvironment(System.getenv()));
         ExampleSecurity.warnIfUnset(System.getenv());
+        configure(config).start();
+    }
+
+    /**
+     * The example's server, ready to start: what {@code main} runs, and what the tests run in
+     * process ({@code RouteTester.of(configure(config))}) or on a free port
+     * ({@code @WeftServerTest(application = ExampleApplication.class)}).
+     */
+    public static WeftServer.Builder configure(WeftConfig config) {
         WeftServer.Builder server = WeftServer.builder(config);
         WasmModules modules = server.modules();
         OrderService orders = new OrderService();
-        server.use(ServerTiming.named("total"))
+        return server.use(ServerTiming.named("total"))
                 .errorStatus(OrderService.OrderNotFoundException.class, 404)
                 .routes(new MatmulApiRoutes(new MatmulService(modules)))
                 .routes(new GreetingApiRoutes(new GreetingService()))
@@ -29,7 +38,6 @@ public final class ExampleApplication {
                 .routes(new OrdersApiRoutes(orders))
                 .routes(new AdminApiRoutes(new AdminService(orders)))
                 .routes(new FaultsApiRoutes(new FaultsService(modules)))
-                .routes(new SandboxApiRoutes(new SandboxApiWasm(modules)))
-                .start();
+                .routes(new SandboxApiRoutes(new SandboxApiWasm(modules)));
     }
 }

@@ -82,6 +82,22 @@ public final class WeftConfig {
         return new WeftConfig(Config.empty());
     }
 
+    /**
+     * This configuration with {@code overrides} above every one of its sources: what a test changes
+     * in the application's configuration (the testing kit sets {@code server.port=0} this way).
+     */
+    public WeftConfig with(Map<String, String> overrides) {
+        if (overrides.isEmpty()) {
+            return this;
+        }
+        return new WeftConfig(Config.builder()
+                .disableSystemPropertiesSource()
+                .disableEnvironmentVariablesSource()
+                .addSource(ConfigSources.create(overrides, "overrides"))
+                .addSource(ConfigSources.create(config))
+                .build());
+    }
+
     /** The value of a key, if it is set. */
     public Optional<String> get(String key) {
         return config.get(key).asString().asOptional();

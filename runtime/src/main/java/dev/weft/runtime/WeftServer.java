@@ -3,6 +3,7 @@ package dev.weft.runtime;
 import dev.weft.runtime.generated.Route;
 import dev.weft.runtime.generated.RouteGroup;
 import dev.weft.runtime.internal.compute.ComputeThreads;
+import dev.weft.runtime.internal.server.ServerPlan;
 import dev.weft.runtime.internal.server.ServerRuntime;
 import dev.weft.runtime.internal.wasm.ModuleRegistry;
 import dev.weft.runtime.middleware.Middleware;
@@ -32,6 +33,11 @@ import java.util.Objects;
  * {@code server.shutdown-grace-period} (default 10 seconds), then releases the modules.
  */
 public final class WeftServer {
+
+    static {
+        // The testing kit runs a builder's routes without a socket; it reads them through this.
+        ServerPlan.reader(Builder::plan);
+    }
 
     private final ServerRuntime runtime;
 
@@ -113,11 +119,15 @@ public final class WeftServer {
                 ComputeThreads.configure(
                         compute.get("max-concurrency").asInt().orElse(Runtime.getRuntime().availableProcessors()),
                         compute.get("acquire-timeout").as(java.time.Duration.class).orElse(java.time.Duration.ofSeconds(5)));
-                return new WeftServer(ServerRuntime.start(config.helidon(), routes, middleware, errorStatuses, modules));
+                return new WeftServer(ServerRuntime.start(plan()));
             } catch (RuntimeException | Error e) {
                 modules.close();
                 throw e;
             }
+        }
+
+        private ServerPlan plan() {
+            return new ServerPlan(config.helidon(), routes, middleware, errorStatuses, modules);
         }
     }
 }

@@ -1,16 +1,6 @@
 package dev.weft.runtime.internal.server;
 
-import dev.weft.runtime.generated.Route;
-import dev.weft.runtime.http.RouteHandler;
 import dev.weft.runtime.internal.http.Router;
-import dev.weft.runtime.internal.metrics.HttpMetrics;
-import dev.weft.runtime.internal.metrics.WeftMetrics;
-import dev.weft.runtime.internal.middleware.AccessLog;
-import dev.weft.runtime.internal.middleware.BodyLimit;
-import dev.weft.runtime.internal.middleware.ErrorHandling;
-import dev.weft.runtime.internal.middleware.HandlerTimeout;
-import dev.weft.runtime.internal.middleware.RequestIds;
-import dev.weft.runtime.middleware.Middleware;
 import dev.weft.runtime.internal.wasm.ModuleRegistry;
 import io.helidon.config.Config;
 import io.helidon.webserver.WebServer;
@@ -18,9 +8,6 @@ import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.http.HttpRouting;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -45,23 +32,14 @@ public final class ServerRuntime {
         this.http1 = http1;
     }
 
-    /**
-     * Builds the route table and the server's chain, and starts listening.
-     *
-     * @param middleware the application's global middleware, innermost last
-     * @param errorStatuses exception types answered with a status of their own
-     */
-    public static ServerRuntime start(Config config, List<Route> routes, List<Middleware> middleware,
-            Map<Class<? extends Throwable>, Integer> errorStatuses, ModuleRegistry modules) {
+    /** Builds the route table and the server's chain, and starts listening. */
+    public static ServerRuntime start(ServerPlan plan) {
         long started = System.nanoTime();
-        List<Route> table = new ArrayList<>(routes);
-        ServerSettings settings = ServerSettings.from(config);
-        table.addAll(new HealthRoutes(modules, settings.healthDetails(), settings.healthDetailsRole()).routes());
-        Router router = Router.of(table);
-        RequestIds requestIds = new RequestIds(settings.requestIdHeader());
-        HttpMetrics metrics = new HttpMetrics(WeftMetrics.registry());
-        RouteHandler chain = Middleware.chain(chain(settings, metrics, requestIds, middleware, errorStatuses), router::dispatch);
-
+        Config config = plan.config();
+        ModuleRegistry modules = plan.modules();
+        RequestPipeline pipeline = RequestPipeline.of(plan);
+        ServerSettings settings = pipeline.settings();
+        Router router = pipeline.router();
         Config serverConfig = config.get("server");
         ConnectionLimits limits = ConnectionLimits.from(config);
         GuardedHttp1 http1 = new GuardedHttp1(
@@ -76,8 +54,9 @@ public final class ServerRuntime {
                 // Weft's own hook stops the server first and then the modules, in that order.
                 .shutdownHook(false)
                 .shutdownGracePeriod(serverConfig.get("shutdown-grace-period").as(Duration.class).orElse(DEFAULT_GRACE_PERIOD))
-                .routing(HttpRouting.builder().any(new HttpDispatcher(chain, requestIds, metrics, settings.accessLog())))
-                .directHandlers(ProblemDirectHandler.forEveryEvent(requestIds))
+                .routing(HttpRouting.builder().any(
+                        new HttpDispatcher(pipeline.chain(), pipeline.requestIds(), pipeline.metrics(), settings.accessLog())))
+                .directHandlers(ProblemDirectHandler.forEveryEvent(pipeline.requestIds()))
                 .build()
                 .start();
 
@@ -95,34 +74,6 @@ public final class ServerRuntime {
                 (System.nanoTime() - started) / 1_000_000, router.routes().size(), modules.hosts().size(),
                 limits.maxConnections(), limits.headTimeout());
         return runtime;
-    }
-
-    /**
-     * The server's own middleware, outermost first: HTTP metrics, the request id (so that every
-     * answer has one), the access log (so that it sees every final status), CORS, error rendering, the body
-     * limit, the handler timeout, authentication, and then the application's own.
-     */
-    private static List<Middleware> chain(ServerSettings settings, HttpMetrics metrics, RequestIds requestIds,
-            List<Middleware> application, Map<Class<? extends Throwable>, Integer> errorStatuses) {
-        List<Middleware> chain = new ArrayList<>();
-        chain.add(metrics);
-        chain.add(requestIds);
-        if (settings.accessLog()) {
-            chain.add(new AccessLog());
-        }
-        if (settings.cors() != null) {
-            chain.add(settings.cors());
-        }
-        chain.add(new ErrorHandling(errorStatuses));
-        chain.add(new BodyLimit(settings.maxBodySize()));
-        if (!settings.handlerTimeout().isZero()) {
-            chain.add(new HandlerTimeout(settings.handlerTimeout()));
-        }
-        if (settings.authentication() != null) {
-            chain.add(settings.authentication());
-        }
-        chain.addAll(application);
-        return chain;
     }
 
     public int port() {
