@@ -2,6 +2,7 @@ package dev.weft.maven;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -25,6 +26,14 @@ abstract class AbstractGuestMojo extends AbstractMojo {
     /** Where the fingerprints of built crates are kept between builds. */
     @Parameter(defaultValue = "${project.build.directory}/weft-wasm")
     File workDirectory;
+
+    /**
+     * Weft's cache outside {@code target/}, shared by projects and kept across {@code mvn clean}:
+     * Rust's standard library built for wasm (Debian's route) and the unpacked guest SDK. Empty:
+     * {@code $XDG_CACHE_HOME/weft}, or {@code ~/.cache/weft}.
+     */
+    @Parameter(property = "weft.cacheDirectory")
+    File cacheDirectory;
 
     @Parameter(property = "weft.wasm.skip", defaultValue = "false")
     boolean skip;
@@ -55,8 +64,12 @@ abstract class AbstractGuestMojo extends AbstractMojo {
     /** The goal's own work. */
     abstract void buildModules() throws IOException, InterruptedException, MojoExecutionException, MojoFailureException;
 
+    Path cacheDirectory() {
+        return cacheDirectory == null ? SharedCache.defaultDirectory() : cacheDirectory.toPath();
+    }
+
     GuestBuilder guestBuilder() {
         return new GuestBuilder(cargoTargetDirectory.toPath(), workDirectory.toPath(),
-                cargo == null ? null : cargo.toPath(), getLog());
+                cargo == null ? null : cargo.toPath(), cacheDirectory(), getLog());
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
@@ -20,14 +21,20 @@ final class GuestBuilder {
     private final Path cargoTargetDirectory;
     private final Path fingerprints;
     private final Path configuredCargo;
+    private final Path cacheDirectory;
+    private final StandardLibraryCache standardLibraries;
     private final Log log;
     private RustToolchain toolchain;
+    private Path guestSdk;
     private boolean announced;
 
-    GuestBuilder(Path cargoTargetDirectory, Path workDirectory, Path configuredCargo, Log log) {
+    /** {@code cacheDirectory}: the {@link SharedCache}, for std built for wasm and the guest SDK. */
+    GuestBuilder(Path cargoTargetDirectory, Path workDirectory, Path configuredCargo, Path cacheDirectory, Log log) {
         this.cargoTargetDirectory = cargoTargetDirectory;
         this.fingerprints = workDirectory.resolve("fingerprints");
         this.configuredCargo = configuredCargo;
+        this.cacheDirectory = cacheDirectory;
+        this.standardLibraries = new StandardLibraryCache(cacheDirectory, log);
         this.log = log;
     }
 
@@ -70,12 +77,10 @@ final class GuestBuilder {
         Path wasm = crate.output(cargoTargetDirectory);
         Path stamp = fingerprints.resolve(stampName(crate));
         RustToolchain toolchain = toolchain(crate);
-        String missing = toolchain.cannotBuild(crate.target());
-        if (missing != null) {
-            throw new MojoFailureException("Cannot build Rust crate '" + crate.module() + "': " + missing);
-        }
-        // Another cargo, or other flags, may build other code from the same sources.
-        String toolchainInputs = toolchain.cargo() + " " + toolchain.extraArguments();
+        // Another cargo, other flags or another std may build other code from the same sources;
+        // the guest SDK's folder is named after a hash of its files, and it is in the arguments.
+        String toolchainInputs = toolchain.cargo() + " " + toolchain.extraArguments() + " "
+                + new TreeMap<>(toolchain.environment(crate.target()));
         String fingerprint = SourceFingerprint.of(crate, toolchainInputs);
         if (Files.isRegularFile(wasm) && Files.isRegularFile(stamp) && Files.readString(stamp).equals(fingerprint)) {
             log.info("Rust crate '" + crate.module() + "' is up to date");
@@ -101,7 +106,12 @@ final class GuestBuilder {
         return wasm;
     }
 
-    private RustToolchain toolchain(RustCrate crate) throws MojoFailureException {
+    /**
+     * The toolchain for {@code crate}: found once, checked for the crate's target, linking the
+     * cached std where the toolchain has none of its own, and resolving {@code weft-guest} to the
+     * SDK this plugin ships.
+     */
+    private RustToolchain toolchain(RustCrate crate) throws MojoFailureException, IOException, InterruptedException {
         if (toolchain == null) {
             try {
                 toolchain = RustToolchain.detect(configuredCargo);
@@ -109,7 +119,23 @@ final class GuestBuilder {
                 throw new MojoFailureException("Cannot build Rust crate '" + crate.module() + "': " + e.getMessage());
             }
         }
-        return toolchain;
+        String missing = toolchain.cannotBuild(crate.target());
+        if (missing != null) {
+            throw new MojoFailureException("Cannot build Rust crate '" + crate.module() + "': " + missing);
+        }
+        try {
+            return standardLibraries.prebuilt(toolchain, crate.target()).withArguments(guestSdkArguments());
+        } catch (StandardLibraryCache.StdBuildException e) {
+            throw new MojoFailureException("Cannot build Rust crate '" + crate.module() + "': " + e.getMessage());
+        }
+    }
+
+    /** cargo's arguments that make {@code weft-guest = "..."} the SDK shipped in this plugin. */
+    List<String> guestSdkArguments() throws IOException {
+        if (guestSdk == null) {
+            guestSdk = GuestSdk.unpack(cacheDirectory);
+        }
+        return GuestSdk.patchArguments(guestSdk);
     }
 
     /** Named after the module and its folder, so that two folders with one module name keep apart. */

@@ -111,14 +111,53 @@ record RustToolchain(String description, Path cargo, List<String> extraArguments
         return command;
     }
 
-    /** Environment of a build for {@code target}: Debian's std for WASI links Debian's wasi-libc. */
+    /**
+     * Environment of a build for {@code target}: Debian's std for WASI links Debian's wasi-libc,
+     * and a std built earlier is named as the sysroot. With {@code --target} given, cargo applies
+     * RUSTFLAGS to the wasm code only, so build scripts and proc macros keep the host's std.
+     */
     Map<String, String> environment(String target) {
         Map<String, String> cargoEnvironment = new HashMap<>(environment);
         String wasiLibc = cargoEnvironment.remove(WASI_LIBC_VARIABLE);
+        String sysroot = cargoEnvironment.remove(SYSROOT_VARIABLE);
+        List<String> flags = new ArrayList<>();
+        if (sysroot != null) {
+            flags.add("--sysroot=" + sysroot);
+        }
         if (target.equals(WASI_TARGET) && wasiLibc != null) {
-            cargoEnvironment.put("RUSTFLAGS", "-L native=" + wasiLibc);
+            flags.add("-L native=" + wasiLibc);
+        }
+        if (!flags.isEmpty()) {
+            cargoEnvironment.put("RUSTFLAGS", String.join(" ", flags));
         }
         return Map.copyOf(cargoEnvironment);
+    }
+
+    /** Not passed to cargo: the sysroot of a std built once, see {@link StandardLibraryCache}. */
+    private static final String SYSROOT_VARIABLE = "WEFT_SYSROOT";
+
+    /** Whether each build compiles std from source ({@code -Zbuild-std}): Debian's route. */
+    boolean buildsStandardLibrary() {
+        return extraArguments.stream().anyMatch(argument -> argument.startsWith("-Zbuild-std"));
+    }
+
+    /**
+     * This toolchain, linking the std of {@code sysroot} instead of building it: without
+     * {@code -Zbuild-std} and the source replacement that fed it std's vendored dependencies.
+     */
+    RustToolchain withStandardLibrary(Path sysroot) {
+        Map<String, String> withSysroot = new HashMap<>(environment);
+        withSysroot.put(SYSROOT_VARIABLE, sysroot.toString());
+        return new RustToolchain(description + "; std is built once and kept in " + sysroot, cargo,
+                extraArguments.contains("--offline") ? List.of("--offline") : List.of(), Map.copyOf(withSysroot),
+                targets);
+    }
+
+    /** This toolchain, passing {@code arguments} to cargo too. */
+    RustToolchain withArguments(List<String> arguments) {
+        List<String> all = new ArrayList<>(extraArguments);
+        all.addAll(arguments);
+        return new RustToolchain(description, cargo, List.copyOf(all), environment, targets);
     }
 
     /** The wasm targets whose standard library the rustc's sysroot holds; none without a rustc. */

@@ -86,6 +86,30 @@ class RustToolchainTest {
         assertNull(toolchain.cannotBuild(RustToolchain.WASI_TARGET));
     }
 
+    /** The std of the shared cache replaces -Zbuild-std: guests link it through --sysroot. */
+    @Test
+    void withAStandardLibraryDebiansToolchainNamesItsSysrootInsteadOfBuildingStd(@TempDir Path machine)
+            throws Exception {
+        Path root = debian(machine, true);
+        RustToolchain building = RustToolchain.detect(null, "", root);
+        assertTrue(building.buildsStandardLibrary());
+        Path sysroot = machine.resolve("cache/rust-std/abc");
+        RustToolchain prebuilt = building.withStandardLibrary(sysroot);
+        assertEquals(List.of("--offline"), prebuilt.extraArguments());
+        assertTrue(!prebuilt.buildsStandardLibrary());
+        assertEquals("--sysroot=" + sysroot, prebuilt.environment(RustToolchain.TARGET).get("RUSTFLAGS"));
+        assertEquals("--sysroot=" + sysroot + " -L native=" + root.resolve("usr/lib/wasm32-wasi"),
+                prebuilt.environment(RustToolchain.WASI_TARGET).get("RUSTFLAGS"));
+        assertEquals(root.resolve("usr/bin/rustc").toString(), prebuilt.environment(RustToolchain.TARGET).get("RUSTC"));
+        assertNull(prebuilt.environment(RustToolchain.TARGET).get("WEFT_SYSROOT"), "Weft's own marker stays out of cargo's way");
+    }
+
+    @Test
+    void rustupsToolchainHasItsOwnStandardLibrary(@TempDir Path machine) throws Exception {
+        RustToolchain toolchain = RustToolchain.detect(null, rustup(machine, RustCrate.TARGETS).toString(), machine);
+        assertTrue(!toolchain.buildsStandardLibrary());
+    }
+
     @Test
     void debianWithoutWasiLibcCannotBuildForWasi(@TempDir Path machine) throws Exception {
         RustToolchain toolchain = RustToolchain.detect(null, "", debian(machine, false));
