@@ -3,6 +3,7 @@ package dev.weft.runtime.internal.server;
 import dev.weft.runtime.http.Response;
 import dev.weft.runtime.generated.Route;
 import dev.weft.runtime.generated.RouteGroup;
+import dev.weft.runtime.internal.data.DataSourceRegistry;
 import dev.weft.runtime.internal.json.JsonCodec;
 import dev.weft.runtime.internal.metrics.WeftMetrics;
 import dev.weft.runtime.internal.wasm.ModuleHost;
@@ -18,6 +19,10 @@ import java.util.Map;
  * it was loaded, its instances) is shown only with {@code weft.health.details=true}, or to a
  * principal with the role named by {@code weft.health.details-role}: an anonymous caller learns
  * up or down, nothing about what runs inside.
+ *
+ * <p>With data sources configured, {@code /health} is also a readiness check: it asks each one for
+ * a valid connection, and answers {@code 503} with {@code "status":"DOWN"} when one does not.
+ * With details, each data source's state and pool use are listed under {@code dataSources}.
  */
 final class HealthRoutes implements RouteGroup {
 
@@ -26,11 +31,13 @@ final class HealthRoutes implements RouteGroup {
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private final ModuleRegistry modules;
+    private final DataSourceRegistry dataSources;
     private final boolean details;
     private final String detailsRole;
 
-    HealthRoutes(ModuleRegistry modules, boolean details, String detailsRole) {
+    HealthRoutes(ModuleRegistry modules, DataSourceRegistry dataSources, boolean details, String detailsRole) {
         this.modules = modules;
+        this.dataSources = dataSources;
         this.details = details;
         this.detailsRole = detailsRole;
     }
@@ -45,8 +52,12 @@ final class HealthRoutes implements RouteGroup {
     }
 
     private Response health(boolean withDetails) {
+        Map<String, Map<String, Object>> sources = dataSources.isEmpty() ? Map.of() : dataSources.health();
+        boolean up = sources.values().stream().allMatch(state -> "UP".equals(state.get("status")));
+        int status = up ? 200 : 503;
         if (!withDetails) {
-            return Response.status(200).body(Response.JSON, "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8));
+            return Response.status(status).body(Response.JSON,
+                    (up ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}").getBytes(StandardCharsets.UTF_8));
         }
         Map<String, Object> moduleStates = new java.util.TreeMap<>();
         for (ModuleHost host : modules.hosts()) {
@@ -61,8 +72,11 @@ final class HealthRoutes implements RouteGroup {
             moduleStates.put(host.name(), state);
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", "UP");
+        body.put("status", up ? "UP" : "DOWN");
         body.put("modules", moduleStates);
-        return Response.status(200).body(Response.JSON, JsonCodec.writeTree(body));
+        if (!sources.isEmpty()) {
+            body.put("dataSources", sources);
+        }
+        return Response.status(status).body(Response.JSON, JsonCodec.writeTree(body));
     }
 }

@@ -2,6 +2,7 @@ package dev.weft.runtime.internal.server;
 
 import dev.weft.runtime.generated.Route;
 import dev.weft.runtime.http.RouteHandler;
+import dev.weft.runtime.internal.data.DataSourceRegistry;
 import dev.weft.runtime.internal.http.Router;
 import dev.weft.runtime.internal.metrics.HttpMetrics;
 import dev.weft.runtime.internal.metrics.WeftMetrics;
@@ -35,13 +36,15 @@ public final class ServerRuntime {
 
     private final WebServer server;
     private final ModuleRegistry modules;
+    private final DataSourceRegistry dataSources;
     private final GuardedHttp1 http1;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final Thread shutdownHook = new Thread(this::stopOnSignal, "weft-shutdown");
 
-    private ServerRuntime(WebServer server, ModuleRegistry modules, GuardedHttp1 http1) {
+    private ServerRuntime(WebServer server, ModuleRegistry modules, DataSourceRegistry dataSources, GuardedHttp1 http1) {
         this.server = server;
         this.modules = modules;
+        this.dataSources = dataSources;
         this.http1 = http1;
     }
 
@@ -52,11 +55,12 @@ public final class ServerRuntime {
      * @param errorStatuses exception types answered with a status of their own
      */
     public static ServerRuntime start(Config config, List<Route> routes, List<Middleware> middleware,
-            Map<Class<? extends Throwable>, Integer> errorStatuses, ModuleRegistry modules) {
+            Map<Class<? extends Throwable>, Integer> errorStatuses, ModuleRegistry modules,
+            DataSourceRegistry dataSources) {
         long started = System.nanoTime();
         List<Route> table = new ArrayList<>(routes);
         ServerSettings settings = ServerSettings.from(config);
-        table.addAll(new HealthRoutes(modules, settings.healthDetails(), settings.healthDetailsRole()).routes());
+        table.addAll(new HealthRoutes(modules, dataSources, settings.healthDetails(), settings.healthDetailsRole()).routes());
         Router router = Router.of(table);
         RequestIds requestIds = new RequestIds(settings.requestIdHeader());
         HttpMetrics metrics = new HttpMetrics(WeftMetrics.registry());
@@ -84,7 +88,7 @@ public final class ServerRuntime {
         // Listening first; the modules' first instances follow in the background.
         modules.checkMemoryBudget(Runtime.getRuntime().maxMemory());
         modules.prestart();
-        ServerRuntime runtime = new ServerRuntime(server, modules, http1);
+        ServerRuntime runtime = new ServerRuntime(server, modules, dataSources, http1);
         Runtime.getRuntime().addShutdownHook(runtime.shutdownHook);
         if (limits.exitOnListenerFailure()) {
             ListenerFailure.exitWhenListenerDies(runtime.stopped);
@@ -138,6 +142,7 @@ public final class ServerRuntime {
             server.stop();
             http1.close();
             modules.close();
+            dataSources.close();
             LOG.log(Level.INFO, "Weft stopped");
             ShutdownSafeLogManager.flush();
             try {
