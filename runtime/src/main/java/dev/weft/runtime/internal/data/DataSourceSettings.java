@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  *   <tr><td>{@code user}, {@code password}</td><td>none</td><td>credentials</td></tr>
  *   <tr><td>{@code pool-size}</td><td>10 (PostgreSQL), 4 (SQLite)</td><td>connections at most</td></tr>
  *   <tr><td>{@code connection-timeout}</td><td>PT5S</td><td>how long a caller waits for a connection</td></tr>
- *   <tr><td>{@code migrations}</td><td>{@code classpath:db/migration/<name>}</td><td>Flyway locations, comma-separated</td></tr>
+ *   <tr><td>{@code migrations}</td><td>{@code classpath:db/migration/<name>}</td><td>Flyway locations, comma-separated;
+ *       {@code {vendor}} in one stands for {@code sqlite} or {@code postgresql}</td></tr>
  * </table>
  */
 public record DataSourceSettings(
@@ -58,7 +59,7 @@ public record DataSourceSettings(
         List<String> migrations = new ArrayList<>();
         for (String location : node.get("migrations").asString().orElse("classpath:db/migration/" + name).split(",")) {
             if (!location.isBlank()) {
-                migrations.add(location.trim());
+                migrations.add(location.trim().replace("{vendor}", sqlite ? "sqlite" : "postgresql"));
             }
         }
         return new DataSourceSettings(
