@@ -20,7 +20,7 @@ public final class ExampleApplication {
         ExampleSecurity.warnIfUnset(System.getenv());
         WeftServer.Builder server = WeftServer.builder(config);
         WasmModules modules = server.modules();
-        OrderService orders = new OrderService(server.dataSources());
+        OrderService orders = new OrderService(modules, server.dataSources());
         server.use(ServerTiming.named("total"))
                 .errorStatus(OrderService.OrderNotFoundException.class, 404)
                 .routes(new MatmulApiRoutes(new MatmulService(modules)))
@@ -32,7 +32,8 @@ public final class ExampleApplication {
                 .routes(new OrdersApiRoutes(orders))
                 .routes(new AdminApiRoutes(new AdminService(orders)))
                 .routes(new FaultsApiRoutes(new FaultsService(modules)))
-                .routes(new SandboxApiRoutes(new SandboxApiWasm(modules)));
+                .routes(new SandboxApiRoutes(new SandboxApiWasm(modules)))
+                .routes(new DataProbeApiRoutes(new DataProbeApiWasm(modules)));
         try {
             server.start();
         } catch (DatabaseException e) {

@@ -4,6 +4,7 @@ import dev.weft.runtime.data.Databases;
 import dev.weft.runtime.http.Principal;
 import dev.weft.runtime.http.Response;
 import dev.weft.runtime.json.JsonTypes;
+import dev.weft.runtime.wasm.WasmModules;
 import io.avaje.jsonb.JsonType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,7 +18,7 @@ import java.util.List;
  * default): a 201 is answered only after the insert has committed, so an acknowledged order
  * survives a crash.
  */
-public final class OrderService implements OrdersApi {
+public final class OrderService extends OrdersApiWasm {
 
     static final String DATA_SOURCE = "orders";
     private static final JsonType<Order> ORDER_JSON = JsonTypes.of(Order.class);
@@ -25,7 +26,8 @@ public final class OrderService implements OrdersApi {
 
     private final Databases databases;
 
-    public OrderService(Databases databases) {
+    public OrderService(WasmModules modules, Databases databases) {
+        super(modules);
         this.databases = databases;
     }
 

@@ -8,6 +8,7 @@ import dev.weft.annotations.PathParam;
 import dev.weft.annotations.Post;
 import dev.weft.annotations.QueryParam;
 import dev.weft.annotations.Use;
+import dev.weft.annotations.WasmExport;
 import dev.weft.annotations.security.Authenticated;
 import dev.weft.annotations.validation.Max;
 import dev.weft.annotations.validation.Min;
@@ -33,6 +34,10 @@ public interface OrdersApi {
     @Json
     record Order(long id, String item, int quantity, String owner) {}
 
+    /** How many orders there are, and how many items they order in all. */
+    @Json
+    record Summary(long count, long quantity) {}
+
     /** Orders, newest first. */
     @Json
     record OrderList(List<Order> orders) {}
@@ -44,6 +49,11 @@ public interface OrdersApi {
     /** One order; 404 when there is none with this id. */
     @Get("/{id}")
     Order find(@PathParam("id") long id);
+
+    /** Answered by the Rust guest {@code ledger} through the SQL host API. */
+    @Get("/summary")
+    @WasmExport(module = "ledger", function = "summary")
+    Summary summary();
 
     /** The newest orders first, at most {@code limit}. */
     @Get

@@ -82,13 +82,17 @@ public final class ModuleRegistry implements WasmModules, AutoCloseable {
 
     /** The host of a module, started on first use. */
     public ModuleHost host(WasmModuleDefinition definition) {
-        return hosts.computeIfAbsent(definition.name(), name -> new ModuleHost(
-                name,
-                new ModuleVersion("built with the application", builtSha256(name).orElse("unknown"),
-                        definition.module(), definition.machineFactory(), true),
-                ModuleSettings.from(modulesConfig, name),
-                (module, idle) -> new ModuleMetrics(WeftMetrics.registry(), module, idle),
-                startBeforeListening));
+        return hosts.computeIfAbsent(definition.name(), name -> {
+            ModuleSettings settings = ModuleSettings.from(modulesConfig, name);
+            return new ModuleHost(
+                    name,
+                    new ModuleVersion("built with the application", builtSha256(name).orElse("unknown"),
+                            definition.module(), definition.machineFactory(), true),
+                    settings,
+                    (module, idle) -> new ModuleMetrics(WeftMetrics.registry(), module, idle),
+                    startBeforeListening,
+                    new DataImports(name, DataGrants.from(modulesConfig, name), dataSources, settings.timeout()));
+        });
     }
 
     /**
