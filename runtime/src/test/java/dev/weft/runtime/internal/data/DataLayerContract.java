@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The data layer's behaviour, the same on every database: a subclass says how to get a fresh,
- * empty database ({@link SqliteDataLayerTest}; PostgreSQL: PostgresDataLayerTest). Each test starts a
+ * empty database ({@link SqliteDataLayerTest}, {@link PostgresDataLayerTest}). Each test starts a
  * real server with data source {@code shop} (migrations in src/test/resources/db/migration/shop)
  * and key-value store {@code counters}.
  */
