@@ -55,6 +55,10 @@ public interface OrdersApi {
     @WasmExport(module = "ledger", function = "summary")
     Summary summary();
 
+    /** The same summary, the same SQL, from Java: what bench/data.sh compares the guest with. */
+    @Get("/summary/java")
+    Summary javaSummary();
+
     /** The newest orders first, at most {@code limit}. */
     @Get
     OrderList newest(@QueryParam("limit") @Default("20") @Min(1) @Max(1000) int limit);

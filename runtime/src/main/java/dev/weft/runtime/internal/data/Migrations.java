@@ -32,7 +32,9 @@ final class Migrations {
                     .table(FRAMEWORK_HISTORY)
                     .baselineOnMigrate(true)
                     .baselineVersion("0")
-                    .locations("classpath:dev/weft/runtime/internal/data/migration/" + source.vendor()));
+                    // A folder whose name is no Java package: on the module path a package's resources are
+                    // hidden from other modules (Flyway's), a folder like this one is not.
+                    .locations("classpath:weft-kv-migrations/" + source.vendor()));
         }
         return applied;
     }
