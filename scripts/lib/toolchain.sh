@@ -76,6 +76,19 @@ weft_use_rust_wasm() {
 }
 
 # Everything the build needs.
+# A PostgreSQL server's binaries (initdb, pg_ctl) for the data-layer tests, which start a private
+# server in a temporary folder: Debian's postgresql when /usr/lib/postgresql has none. Exports
+# WEFT_PG_BIN, the newest version's bin folder. No system service is needed or used.
+weft_use_postgresql() {
+  local bin
+  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
+    weft_apt_install postgresql || weft_die "PostgreSQL is missing and could not be installed: apt-get install postgresql"
+    bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  fi
+  export WEFT_PG_BIN="$bin"
+}
+
 weft_prepare_build() {
   weft_use_jdk
   weft_use_maven

@@ -11,7 +11,9 @@
 //!   [`principal`] and [`config`] wrap the host functions of import module `weft`;
 //! - a panic in a handler is logged at error level before the instance traps;
 //! - running out of memory (the host's `max-memory` limit) ends the request with a 500 saying so;
-//! - [`json`] is a small JSON value type with a strict parser and a serializer.
+//! - [`json`] is a small JSON value type with a strict parser and a serializer;
+//! - [`data`] reaches the databases and key-value stores the module is granted:
+//!   [`KvStore`](data::KvStore) and [`Database`](data::Database).
 //!
 //! ```
 //! use weft_guest::{Failure, Json};
@@ -36,6 +38,7 @@
 pub mod abi;
 #[cfg(target_arch = "wasm32")]
 mod alloc;
+pub mod data;
 mod export;
 mod host;
 pub mod json;

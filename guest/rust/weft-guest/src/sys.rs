@@ -15,6 +15,28 @@ unsafe extern "C" {
     pub fn request_header(name_ptr: *const u8, name_len: usize, buf: *mut u8, cap: usize) -> i32;
     pub fn principal(buf: *mut u8, cap: usize) -> i32;
     pub fn config(key_ptr: *const u8, key_len: usize, buf: *mut u8, cap: usize) -> i32;
+    pub fn take_result(buf: *mut u8, cap: usize) -> i32;
+    pub fn kv_get(store_ptr: *const u8, store_len: usize, key_ptr: *const u8, key_len: usize) -> i32;
+    pub fn kv_set(
+        store_ptr: *const u8, store_len: usize, key_ptr: *const u8, key_len: usize,
+        value_ptr: *const u8, value_len: usize,
+    ) -> i32;
+    pub fn kv_delete(store_ptr: *const u8, store_len: usize, key_ptr: *const u8, key_len: usize) -> i32;
+    pub fn kv_exists(store_ptr: *const u8, store_len: usize, key_ptr: *const u8, key_len: usize) -> i32;
+    pub fn kv_increment(
+        store_ptr: *const u8, store_len: usize, key_ptr: *const u8, key_len: usize, delta: i64, out: *mut i64,
+    ) -> i32;
+    pub fn kv_keys(
+        store_ptr: *const u8, store_len: usize, prefix_ptr: *const u8, prefix_len: usize, limit: i32,
+    ) -> i32;
+    pub fn sql_query(
+        db_ptr: *const u8, db_len: usize, sql_ptr: *const u8, sql_len: usize,
+        params_ptr: *const u8, params_len: usize,
+    ) -> i32;
+    pub fn sql_execute(
+        db_ptr: *const u8, db_len: usize, sql_ptr: *const u8, sql_len: usize,
+        params_ptr: *const u8, params_len: usize, out: *mut i64,
+    ) -> i32;
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -63,5 +85,63 @@ mod native {
     /// None needed: nothing is read or written.
     pub unsafe fn config(_: *const u8, _: usize, _: *mut u8, _: usize) -> i32 {
         -1
+    }
+
+    // Natively there is no data host: every data call answers "not granted" (-2), with no message.
+
+    /// # Safety
+    /// None needed: nothing is read or written.
+    pub unsafe fn take_result(_: *mut u8, _: usize) -> i32 {
+        -1
+    }
+
+    /// # Safety
+    /// None needed: nothing is read or written.
+    pub unsafe fn kv_get(_: *const u8, _: usize, _: *const u8, _: usize) -> i32 {
+        -2
+    }
+
+    /// # Safety
+    /// None needed: nothing is read or written.
+    pub unsafe fn kv_set(_: *const u8, _: usize, _: *const u8, _: usize, _: *const u8, _: usize) -> i32 {
+        -2
+    }
+
+    /// # Safety
+    /// None needed: nothing is read or written.
+    pub unsafe fn kv_delete(_: *const u8, _: usize, _: *const u8, _: usize) -> i32 {
+        -2
+    }
+
+    /// # Safety
+    /// None needed: nothing is read or written.
+    pub unsafe fn kv_exists(_: *const u8, _: usize, _: *const u8, _: usize) -> i32 {
+        -2
+    }
+
+    /// # Safety
+    /// None needed: nothing is read or written.
+    pub unsafe fn kv_increment(_: *const u8, _: usize, _: *const u8, _: usize, _: i64, _: *mut i64) -> i32 {
+        -2
+    }
+
+    /// # Safety
+    /// None needed: nothing is read or written.
+    pub unsafe fn kv_keys(_: *const u8, _: usize, _: *const u8, _: usize, _: i32) -> i32 {
+        -2
+    }
+
+    /// # Safety
+    /// None needed: nothing is read or written.
+    pub unsafe fn sql_query(_: *const u8, _: usize, _: *const u8, _: usize, _: *const u8, _: usize) -> i32 {
+        -2
+    }
+
+    /// # Safety
+    /// None needed: nothing is read or written.
+    pub unsafe fn sql_execute(
+        _: *const u8, _: usize, _: *const u8, _: usize, _: *const u8, _: usize, _: *mut i64,
+    ) -> i32 {
+        -2
     }
 }

@@ -23,6 +23,10 @@ module dev.weft.runtime {
     requires micrometer.core;
     requires micrometer.registry.prometheus;
     requires java.logging;
+    // The data layer: JDBC, the Hikari pool, Flyway (an automatic module named after its jar).
+    requires transitive java.sql;
+    requires com.zaxxer.hikari;
+    requires flyway.core;
     // The open-file limit, for the default connection cap; without it the cap is 1,024.
     requires static jdk.management;
 
@@ -31,6 +35,7 @@ module dev.weft.runtime {
     exports dev.weft.runtime.json;
     exports dev.weft.runtime.middleware;
     exports dev.weft.runtime.wasm;
+    exports dev.weft.runtime.data;
     exports dev.weft.runtime.generated;
     // java.util.logging instantiates the configured LogManager by reflection; the testing kit
     // (weft-test) runs a server's request pipeline without a socket, with requests of its own.

@@ -2,6 +2,7 @@ package dev.weft.example;
 
 import dev.weft.runtime.WeftConfig;
 import dev.weft.runtime.WeftServer;
+import dev.weft.runtime.data.DatabaseException;
 import dev.weft.runtime.wasm.WasmModules;
 
 /**
@@ -13,9 +14,16 @@ public final class ExampleApplication {
     private ExampleApplication() {}
 
     public static void main(String[] args) {
-        WeftConfig config = WeftConfig.load(ExampleSecurity.fromEnvironment(System.getenv()));
+        java.util.Map<String, String> defaults = new java.util.LinkedHashMap<>(ExampleSecurity.fromEnvironment(System.getenv()));
+        defaults.putAll(ExampleData.fromEnvironment(System.getenv()));
+        WeftConfig config = WeftConfig.load(defaults);
         ExampleSecurity.warnIfUnset(System.getenv());
-        configure(config).start();
+        try {
+            configure(config).start();
+        } catch (DatabaseException e) {
+            // Already logged in one line by the server; no stack trace, and a status a supervisor sees.
+            System.exit(1);
+        }
     }
 
     /**
@@ -26,7 +34,7 @@ public final class ExampleApplication {
     public static WeftServer.Builder configure(WeftConfig config) {
         WeftServer.Builder server = WeftServer.builder(config);
         WasmModules modules = server.modules();
-        OrderService orders = new OrderService();
+        OrderService orders = new OrderService(modules, server.dataSources());
         return server.use(ServerTiming.named("total"))
                 .errorStatus(OrderService.OrderNotFoundException.class, 404)
                 .routes(new MatmulApiRoutes(new MatmulService(modules)))
@@ -38,6 +46,7 @@ public final class ExampleApplication {
                 .routes(new OrdersApiRoutes(orders))
                 .routes(new AdminApiRoutes(new AdminService(orders)))
                 .routes(new FaultsApiRoutes(new FaultsService(modules)))
-                .routes(new SandboxApiRoutes(new SandboxApiWasm(modules)));
+                .routes(new SandboxApiRoutes(new SandboxApiWasm(modules)))
+                .routes(new DataProbeApiRoutes(new DataProbeApiWasm(modules)));
     }
 }

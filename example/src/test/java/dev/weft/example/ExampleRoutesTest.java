@@ -7,6 +7,7 @@ import dev.weft.runtime.WeftConfig;
 import dev.weft.test.RouteTester;
 import dev.weft.test.TestResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,9 @@ class ExampleRoutesTest {
 
     @BeforeAll
     static void buildTheServer() {
-        routes = RouteTester.of(ExampleApplication.configure(WeftConfig.load()));
+        // The orders' database goes under target/, not into the example's ./data.
+        routes = RouteTester.of(ExampleApplication.configure(WeftConfig.load()
+                .with(Map.of("weft.datasources.orders.url", "jdbc:sqlite:target/test-data/routes-test.db"))));
     }
 
     @AfterAll

@@ -10,7 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The example's server started by the testing kit on a free port, called over HTTP. */
-@WeftServerTest(application = ExampleApplication.class, properties = "weft.health.details=true")
+@WeftServerTest(application = ExampleApplication.class, properties = {"weft.health.details=true",
+        "weft.datasources.orders.url=jdbc:sqlite:target/test-data/server-test.db"})
 class ExampleServerTest {
 
     @Test

@@ -38,7 +38,7 @@ class FatJarIT {
                 modules = crates.filter(crate -> Files.isRegularFile(crate.resolve("Cargo.toml")))
                         .map(crate -> crate.getFileName().toString()).sorted().toList();
             }
-            assertEquals(9, modules.size(), modules.toString());
+            assertEquals(11, modules.size(), modules.toString());
             for (String module : modules) {
                 String base = "dev/weft/example/wasm/" + Character.toUpperCase(module.charAt(0)) + module.substring(1) + "Module";
                 assertTrue(jar.getEntry(base + "Machine.class") != null, base + "Machine.class");

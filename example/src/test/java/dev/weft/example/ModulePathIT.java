@@ -34,6 +34,9 @@ class ModulePathIT {
                     "{\"values\":[1,2,3.5]}".getBytes(StandardCharsets.UTF_8));
             assertEquals(200, stats.statusCode(), text(stats));
             assertEquals(3, ((Number) RunningExample.json(stats).get("count")).intValue());
+            // The data layer on the module path: the framework's migration found, the guest's grant honoured.
+            HttpResponse<byte[]> visit = example.get("/visits/module-path");
+            assertEquals(200, visit.statusCode(), text(visit));
             assertTrue(example.log().contains("Weft started"), example.log());
         }
     }
@@ -49,6 +52,7 @@ class ModulePathIT {
                 "dev.weft.runtime.json", Set.of(),
                 "dev.weft.runtime.middleware", Set.of(),
                 "dev.weft.runtime.wasm", Set.of(),
+                "dev.weft.runtime.data", Set.of(),
                 "dev.weft.runtime.generated", Set.of(),
                 "dev.weft.runtime.internal.server", Set.of("java.logging")), exports);
     }

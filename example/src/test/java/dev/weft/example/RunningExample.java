@@ -122,6 +122,8 @@ final class RunningExample implements AutoCloseable {
         command.addAll(launch);
         long started = System.nanoTime();
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // Each server keeps its data in a folder of its own unless the test names one (to restart on it).
+        builder.environment().put("EXAMPLE_DATA_DIR", Files.createTempDirectory("weft-example-data").toString());
         builder.environment().putAll(environment);
         Process process = builder.start();
         RunningExample example = new RunningExample(process, port, started);
@@ -222,6 +224,13 @@ final class RunningExample implements AutoCloseable {
         }
         logCopier.join(5_000);
         return process.exitValue();
+    }
+
+    /** SIGKILL, as a crash or {@code kill -9}: no shutdown hook runs. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(20, TimeUnit.SECONDS);
+        logCopier.join(5_000);
     }
 
     int exitValue() {

@@ -2,7 +2,10 @@ package dev.weft.runtime;
 
 import dev.weft.runtime.generated.Route;
 import dev.weft.runtime.generated.RouteGroup;
+import dev.weft.runtime.data.DatabaseException;
+import dev.weft.runtime.data.Databases;
 import dev.weft.runtime.internal.compute.ComputeThreads;
+import dev.weft.runtime.internal.data.DataSourceRegistry;
 import dev.weft.runtime.internal.server.ServerPlan;
 import dev.weft.runtime.internal.server.ServerRuntime;
 import dev.weft.runtime.internal.wasm.ModuleRegistry;
@@ -68,13 +71,25 @@ public final class WeftServer {
 
         private final WeftConfig config;
         private final ModuleRegistry modules;
+        private final DataSourceRegistry dataSources;
         private final List<Route> routes = new ArrayList<>();
         private final List<Middleware> middleware = new ArrayList<>();
         private final Map<Class<? extends Throwable>, Integer> errorStatuses = new LinkedHashMap<>();
 
         private Builder(WeftConfig config) {
             this.config = Objects.requireNonNull(config, "config");
-            this.modules = new ModuleRegistry(config.helidon());
+            this.dataSources = new DataSourceRegistry(config.helidon());
+            this.modules = new ModuleRegistry(config.helidon(), dataSources);
+        }
+
+        /**
+         * The server's data sources ({@code weft.datasources.<name>}) and key-value stores
+         * ({@code weft.kv-stores.<name>}), for Java handlers: the server connects and migrates them
+         * before it listens, reports them in {@code /health} and {@code /metrics}, and closes them
+         * when it stops.
+         */
+        public Databases dataSources() {
+            return dataSources;
         }
 
         /**
@@ -119,15 +134,24 @@ public final class WeftServer {
                 ComputeThreads.configure(
                         compute.get("max-concurrency").asInt().orElse(Runtime.getRuntime().availableProcessors()),
                         compute.get("acquire-timeout").as(java.time.Duration.class).orElse(java.time.Duration.ofSeconds(5)));
+                // Before listening: a database that is unreachable or a migration that fails stops
+                // start-up, rather than leaving a server up that cannot answer.
+                dataSources.open();
                 return new WeftServer(ServerRuntime.start(plan()));
+            } catch (DatabaseException e) {
+                modules.close();
+                dataSources.close();
+                System.getLogger("weft.server").log(System.Logger.Level.ERROR, "Weft did not start: " + e.getMessage());
+                throw e;
             } catch (RuntimeException | Error e) {
                 modules.close();
+                dataSources.close();
                 throw e;
             }
         }
 
         private ServerPlan plan() {
-            return new ServerPlan(config.helidon(), routes, middleware, errorStatuses, modules);
+            return new ServerPlan(config.helidon(), routes, middleware, errorStatuses, modules, dataSources);
         }
     }
 }

@@ -42,6 +42,8 @@ public final class RouteTester implements AutoCloseable {
     private RouteTester(ServerPlan plan) {
         this.plan = plan;
         this.pipeline = RequestPipeline.of(plan);
+        // As the server does before it listens: connect and migrate the data sources.
+        plan.dataSources().open();
     }
 
     /** These route groups, with every setting at its default. */

@@ -18,7 +18,18 @@ public enum HostImport {
     REQUEST_HEADER(
             "request_header", WasmSignature.of(List.of(I32, I32, I32, I32), List.of(I32)), Grant.NONE),
     PRINCIPAL("principal", WasmSignature.of(List.of(I32, I32), List.of(I32)), Grant.NONE),
-    CONFIG("config", WasmSignature.of(List.of(I32, I32, I32, I32), List.of(I32)), Grant.NONE);
+    CONFIG("config", WasmSignature.of(List.of(I32, I32, I32, I32), List.of(I32)), Grant.NONE),
+    // The data imports: each checks the module's grant for the named store or database itself
+    // (weft.wasm.modules.<m>.kv-stores / .databases), and answers an error code rather than trap.
+    TAKE_RESULT("take_result", WasmSignature.of(List.of(I32, I32), List.of(I32)), Grant.NONE),
+    KV_GET("kv_get", WasmSignature.of(List.of(I32, I32, I32, I32), List.of(I32)), Grant.NONE),
+    KV_SET("kv_set", WasmSignature.of(List.of(I32, I32, I32, I32, I32, I32), List.of(I32)), Grant.NONE),
+    KV_DELETE("kv_delete", WasmSignature.of(List.of(I32, I32, I32, I32), List.of(I32)), Grant.NONE),
+    KV_EXISTS("kv_exists", WasmSignature.of(List.of(I32, I32, I32, I32), List.of(I32)), Grant.NONE),
+    KV_INCREMENT("kv_increment", WasmSignature.of(List.of(I32, I32, I32, I32, I64, I32), List.of(I32)), Grant.NONE),
+    KV_KEYS("kv_keys", WasmSignature.of(List.of(I32, I32, I32, I32, I32), List.of(I32)), Grant.NONE),
+    SQL_QUERY("sql_query", WasmSignature.of(List.of(I32, I32, I32, I32, I32, I32), List.of(I32)), Grant.NONE),
+    SQL_EXECUTE("sql_execute", WasmSignature.of(List.of(I32, I32, I32, I32, I32, I32, I32), List.of(I32)), Grant.NONE);
 
     /** The import module name of every Weft host function. */
     public static final String MODULE = "weft";

@@ -3,6 +3,7 @@ package dev.weft.runtime.internal.server;
 import dev.weft.runtime.http.Response;
 import dev.weft.runtime.generated.Route;
 import dev.weft.runtime.generated.RouteGroup;
+import dev.weft.runtime.internal.data.DataSourceRegistry;
 import dev.weft.runtime.internal.json.JsonCodec;
 import dev.weft.runtime.internal.metrics.WeftMetrics;
 import dev.weft.runtime.internal.wasm.ModuleHost;
@@ -18,6 +19,10 @@ import java.util.Map;
  * it was loaded, its instances) is shown only with {@code weft.health.details=true}, or to a
  * principal with the role named by {@code weft.health.details-role}: an anonymous caller learns
  * up or down, nothing about what runs inside.
+ *
+ * <p>With data sources configured, {@code /health} is also a readiness check: it asks each one for
+ * a valid connection, and answers {@code 503} with {@code "status":"DOWN"} when one does not.
+ * With details, each data source's state and pool use are listed under {@code dataSources}.
  */
 final class HealthRoutes implements RouteGroup {
 
@@ -26,11 +31,13 @@ final class HealthRoutes implements RouteGroup {
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private final ModuleRegistry modules;
+    private final DataSourceRegistry dataSources;
     private final boolean details;
     private final String detailsRole;
 
-    HealthRoutes(ModuleRegistry modules, boolean details, String detailsRole) {
+    HealthRoutes(ModuleRegistry modules, DataSourceRegistry dataSources, boolean details, String detailsRole) {
         this.modules = modules;
+        this.dataSources = dataSources;
         this.details = details;
         this.detailsRole = detailsRole;
     }
@@ -45,11 +52,14 @@ final class HealthRoutes implements RouteGroup {
     }
 
     private Response health(boolean withDetails) {
-        // A module that cannot start fails every request bound to it: the server is not healthy,
-        // and a load balancer or an orchestrator should know (503), not only the log.
+        // A module that cannot start fails every request bound to it, and an unreachable data
+        // source fails every request that needs it: the server is not healthy, and a load balancer
+        // or an orchestrator should know (503), not only the log.
         Map<String, String> failures = modules.startFailures();
-        String status = failures.isEmpty() ? "UP" : "DOWN";
-        int code = failures.isEmpty() ? 200 : 503;
+        Map<String, Map<String, Object>> sources = dataSources.isEmpty() ? Map.of() : dataSources.health();
+        boolean up = failures.isEmpty() && sources.values().stream().allMatch(state -> "UP".equals(state.get("status")));
+        String status = up ? "UP" : "DOWN";
+        int code = up ? 200 : 503;
         if (!withDetails) {
             return Response.status(code).body(Response.JSON, ("{\"status\":\"" + status + "\"}").getBytes(StandardCharsets.UTF_8));
         }
@@ -71,6 +81,9 @@ final class HealthRoutes implements RouteGroup {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", status);
         body.put("modules", moduleStates);
+        if (!sources.isEmpty()) {
+            body.put("dataSources", sources);
+        }
         return Response.status(code).body(Response.JSON, JsonCodec.writeTree(body));
     }
 }

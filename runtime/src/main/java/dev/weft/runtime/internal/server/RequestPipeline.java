@@ -27,7 +27,7 @@ public record RequestPipeline(RouteHandler chain, Router router, RequestIds requ
     public static RequestPipeline of(ServerPlan plan) {
         List<Route> table = new ArrayList<>(plan.routes());
         ServerSettings settings = ServerSettings.from(plan.config());
-        table.addAll(new HealthRoutes(plan.modules(), settings.healthDetails(), settings.healthDetailsRole()).routes());
+        table.addAll(new HealthRoutes(plan.modules(), plan.dataSources(), settings.healthDetails(), settings.healthDetailsRole()).routes());
         Router router = Router.of(table);
         RequestIds requestIds = new RequestIds(settings.requestIdHeader());
         HttpMetrics metrics = new HttpMetrics(WeftMetrics.registry());

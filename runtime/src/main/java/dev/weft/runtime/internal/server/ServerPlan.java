@@ -2,6 +2,7 @@ package dev.weft.runtime.internal.server;
 
 import dev.weft.runtime.WeftServer;
 import dev.weft.runtime.generated.Route;
+import dev.weft.runtime.internal.data.DataSourceRegistry;
 import dev.weft.runtime.internal.wasm.ModuleRegistry;
 import dev.weft.runtime.middleware.Middleware;
 import io.helidon.config.Config;
@@ -12,10 +13,11 @@ import java.util.function.Function;
 
 /**
  * What a {@link WeftServer.Builder} collected: the configuration, routes, middleware, error
- * statuses and modules. The server starts from it; the testing kit runs it without a socket.
+ * statuses, modules and data sources. The server starts from it; the testing kit runs it without a socket.
  */
 public record ServerPlan(Config config, List<Route> routes, List<Middleware> middleware,
-        Map<Class<? extends Throwable>, Integer> errorStatuses, ModuleRegistry modules) implements AutoCloseable {
+        Map<Class<? extends Throwable>, Integer> errorStatuses, ModuleRegistry modules,
+        DataSourceRegistry dataSources) implements AutoCloseable {
 
     /**
      * Reads a builder's plan. The builder is public API and keeps its fields private; WeftServer
@@ -34,10 +36,14 @@ public record ServerPlan(Config config, List<Route> routes, List<Middleware> mid
         reader = Objects.requireNonNull(builderReader, "builderReader");
     }
 
-    /** Releases the modules: for a plan that ran without a server, which would have released them. */
+    /**
+     * Releases the modules and data sources: for a plan that ran without a server, which would have
+     * released them.
+     */
     @Override
     public void close() {
         modules.close();
+        dataSources.close();
     }
 
     /** The plan of a builder, as its {@code start()} would run it. */

@@ -1,5 +1,6 @@
 package dev.weft.runtime.internal.server;
 
+import dev.weft.runtime.internal.data.DataSourceRegistry;
 import dev.weft.runtime.internal.http.Router;
 import dev.weft.runtime.internal.wasm.ModuleRegistry;
 import io.helidon.config.Config;
@@ -22,13 +23,15 @@ public final class ServerRuntime {
 
     private final WebServer server;
     private final ModuleRegistry modules;
+    private final DataSourceRegistry dataSources;
     private final GuardedHttp1 http1;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final Thread shutdownHook = new Thread(this::stopOnSignal, "weft-shutdown");
 
-    private ServerRuntime(WebServer server, ModuleRegistry modules, GuardedHttp1 http1) {
+    private ServerRuntime(WebServer server, ModuleRegistry modules, DataSourceRegistry dataSources, GuardedHttp1 http1) {
         this.server = server;
         this.modules = modules;
+        this.dataSources = dataSources;
         this.http1 = http1;
     }
 
@@ -37,6 +40,7 @@ public final class ServerRuntime {
         long started = System.nanoTime();
         Config config = plan.config();
         ModuleRegistry modules = plan.modules();
+        DataSourceRegistry dataSources = plan.dataSources();
         RequestPipeline pipeline = RequestPipeline.of(plan);
         ServerSettings settings = pipeline.settings();
         Router router = pipeline.router();
@@ -73,7 +77,7 @@ public final class ServerRuntime {
         // Listening first; the modules' first instances follow in the background.
         modules.checkMemoryBudget(Runtime.getRuntime().maxMemory());
         modules.prestart();
-        ServerRuntime runtime = new ServerRuntime(server, modules, http1);
+        ServerRuntime runtime = new ServerRuntime(server, modules, dataSources, http1);
         Runtime.getRuntime().addShutdownHook(runtime.shutdownHook);
         if (limits.exitOnListenerFailure()) {
             ListenerFailure.exitWhenListenerDies(runtime.stopped);
@@ -99,6 +103,7 @@ public final class ServerRuntime {
             server.stop();
             http1.close();
             modules.close();
+            dataSources.close();
             LOG.log(Level.INFO, "Weft stopped");
             ShutdownSafeLogManager.flush();
             try {

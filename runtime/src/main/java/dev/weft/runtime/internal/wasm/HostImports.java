@@ -33,10 +33,16 @@ final class HostImports {
     private final String module;
     private final ModuleSettings settings;
     private final Logger log;
+    private final DataImports data;
 
     HostImports(String module, ModuleSettings settings) {
+        this(module, settings, DataImports.none(module));
+    }
+
+    HostImports(String module, ModuleSettings settings, DataImports data) {
         this.module = module;
         this.settings = settings;
+        this.data = data;
         this.log = System.getLogger("weft.wasm." + module);
     }
 
@@ -70,6 +76,15 @@ final class HostImports {
                 String key = text(instance.memory(), (int) args[0], (int) args[1]);
                 return copyOut(instance, utf8(settings.values().get(key)), (int) args[2], (int) args[3]);
             };
+            case TAKE_RESULT -> (instance, args) -> data.takeResult(instance, (int) args[0], (int) args[1]);
+            case KV_GET -> data::kvGet;
+            case KV_SET -> data::kvSet;
+            case KV_DELETE -> data::kvDelete;
+            case KV_EXISTS -> data::kvExists;
+            case KV_INCREMENT -> data::kvIncrement;
+            case KV_KEYS -> data::kvKeys;
+            case SQL_QUERY -> data::sqlQuery;
+            case SQL_EXECUTE -> data::sqlExecute;
         };
     }
 

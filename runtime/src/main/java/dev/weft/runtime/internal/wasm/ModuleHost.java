@@ -56,9 +56,15 @@ public final class ModuleHost implements GuestModule {
      */
     ModuleHost(String name, ModuleVersion version, ModuleSettings settings, MetricsFactory metricsFactory,
             boolean startNow) {
+        this(name, version, settings, metricsFactory, startNow, DataImports.none(name));
+    }
+
+    /** @param data the module's data imports: its granted databases and key-value stores */
+    ModuleHost(String name, ModuleVersion version, ModuleSettings settings, MetricsFactory metricsFactory,
+            boolean startNow, DataImports data) {
         this.name = name;
         this.settings = settings;
-        this.weftFunctions = new HostImports(name, settings).functions();
+        this.weftFunctions = new HostImports(name, settings, data).functions();
         this.metrics = metricsFactory.create(name, idle::size);
         this.permits = new Semaphore(settings.maxInstances(), true);
         this.current = version;

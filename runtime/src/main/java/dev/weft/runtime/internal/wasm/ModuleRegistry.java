@@ -3,6 +3,7 @@ package dev.weft.runtime.internal.wasm;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import dev.weft.runtime.generated.GuestModule;
+import dev.weft.runtime.internal.data.DataSourceRegistry;
 import dev.weft.runtime.generated.WasmModuleDefinition;
 import dev.weft.runtime.internal.metrics.ModuleMetrics;
 import dev.weft.runtime.internal.metrics.WeftMetrics;
@@ -48,11 +49,18 @@ public final class ModuleRegistry implements WasmModules, AutoCloseable {
     public static final String PRESTART_KEY = "weft.wasm.prestart";
 
     private final ModuleReloader reloader;
+    private final DataSourceRegistry dataSources;
     private final boolean startBeforeListening;
     private final Map<String, String> startFailures = new ConcurrentHashMap<>();
     private final boolean prestart;
 
     public ModuleRegistry(Config config) {
+        this(config, DataSourceRegistry.empty());
+    }
+
+    /** Modules whose guests may reach {@code dataSources} where granted. */
+    public ModuleRegistry(Config config, DataSourceRegistry dataSources) {
+        this.dataSources = dataSources;
         this.modulesConfig = config.get(CONFIG_KEY);
         this.startBeforeListening = config.get(START_BEFORE_LISTENING_KEY).asBoolean().orElse(false);
         this.prestart = config.get(PRESTART_KEY).asBoolean().orElse(true);
@@ -75,13 +83,17 @@ public final class ModuleRegistry implements WasmModules, AutoCloseable {
 
     /** The host of a module, started on first use. */
     public ModuleHost host(WasmModuleDefinition definition) {
-        return hosts.computeIfAbsent(definition.name(), name -> new ModuleHost(
-                name,
-                new ModuleVersion("built with the application", builtSha256(name).orElse("unknown"),
-                        definition.module(), definition.machineFactory(), true),
-                ModuleSettings.from(modulesConfig, name),
-                (module, idle) -> new ModuleMetrics(WeftMetrics.registry(), module, idle),
-                startBeforeListening));
+        return hosts.computeIfAbsent(definition.name(), name -> {
+            ModuleSettings settings = ModuleSettings.from(modulesConfig, name);
+            return new ModuleHost(
+                    name,
+                    new ModuleVersion("built with the application", builtSha256(name).orElse("unknown"),
+                            definition.module(), definition.machineFactory(), true),
+                    settings,
+                    (module, idle) -> new ModuleMetrics(WeftMetrics.registry(), module, idle),
+                    startBeforeListening,
+                    new DataImports(name, DataGrants.from(modulesConfig, name), dataSources, settings.timeout()));
+        });
     }
 
     /**
