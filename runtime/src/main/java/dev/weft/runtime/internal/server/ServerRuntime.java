@@ -57,6 +57,10 @@ public final class ServerRuntime {
         List<Route> table = new ArrayList<>(routes);
         ServerSettings settings = ServerSettings.from(config);
         table.addAll(new HealthRoutes(modules, settings.healthDetails(), settings.healthDetailsRole()).routes());
+        if (settings.openApi()) {
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            table.addAll(OpenApiRoute.fromClassPath(loader != null ? loader : ServerRuntime.class.getClassLoader()));
+        }
         Router router = Router.of(table);
         RequestIds requestIds = new RequestIds(settings.requestIdHeader());
         HttpMetrics metrics = new HttpMetrics(WeftMetrics.registry());
