@@ -132,6 +132,10 @@ public final class WeftProcessor extends AbstractProcessor {
         if (api.hasBindings()) {
             write(new WasmWriter().write(api), api);
         }
+        // A typed client for applications that have weft-client: generated code must compile without it.
+        if (api.isApi() && processingEnv.getElementUtils().getTypeElement(ClientWriter.WEFT_CLIENT_NAME) != null) {
+            write(new ClientWriter().write(api), api);
+        }
     }
 
     private OpenApiWriter openApi() {
