@@ -94,6 +94,7 @@ public final class ClientCall {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while calling " + method + " " + path, e);
         }
+        client.observe(response);
         ClientAnswer answer = new ClientAnswer(client.jsonb(), response);
         if (answer.status() >= 400) {
             throw problem(answer);

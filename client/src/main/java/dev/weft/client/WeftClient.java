@@ -3,8 +3,10 @@ package dev.weft.client;
 import io.avaje.jsonb.Jsonb;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -26,6 +28,7 @@ public final class WeftClient {
     private final Jsonb jsonb;
     private final Supplier<String> authorization;
     private final Duration timeout;
+    private final Consumer<HttpResponse<byte[]>> observer;
 
     private WeftClient(Builder builder) {
         String text = builder.base.toString();
@@ -38,6 +41,7 @@ public final class WeftClient {
         this.jsonb = builder.jsonb != null ? builder.jsonb : Jsonb.builder().build();
         this.authorization = builder.authorization;
         this.timeout = builder.timeout;
+        this.observer = builder.observer;
     }
 
     public static Builder builder(URI base) {
@@ -70,6 +74,12 @@ public final class WeftClient {
         return timeout;
     }
 
+    void observe(HttpResponse<byte[]> response) {
+        if (observer != null) {
+            observer.accept(response);
+        }
+    }
+
     public static final class Builder {
 
         private final URI base;
@@ -77,6 +87,7 @@ public final class WeftClient {
         private Jsonb jsonb;
         private Supplier<String> authorization;
         private Duration timeout = Duration.ofSeconds(60);
+        private Consumer<HttpResponse<byte[]>> observer;
 
         private Builder(URI base) {
             this.base = Objects.requireNonNull(base, "base");
@@ -103,6 +114,15 @@ public final class WeftClient {
         /** How long one request may take, answer included. */
         public Builder timeout(Duration timeout) {
             this.timeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /**
+         * Sees every answer as it arrived, before it is read or thrown: for logs, metrics, or a
+         * test that checks answers against the API's description.
+         */
+        public Builder observer(Consumer<HttpResponse<byte[]>> observer) {
+            this.observer = observer;
             return this;
         }
 
