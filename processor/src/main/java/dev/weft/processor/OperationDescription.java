@@ -111,6 +111,7 @@ final class OperationDescription {
             case RESPONSE -> {
                 // The handler builds its own response: its status and body are not in the interface.
                 answer.put("description", "The answer the handler builds");
+                answer.put("content", Map.of("*/*", Map.of("schema", Map.of())));
                 return Map.of("2XX", answer);
             }
             default -> {
