@@ -30,6 +30,7 @@ public final class ExampleApplication {
                 .routes(new AdminApiRoutes(new AdminService(orders)))
                 .routes(new FaultsApiRoutes(new FaultsService(modules)))
                 .routes(new SandboxApiRoutes(new SandboxApiWasm(modules)))
+                .routes(new DocsApiRoutes(new DocsService()))
                 .start();
     }
 }
