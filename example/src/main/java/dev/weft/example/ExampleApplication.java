@@ -47,6 +47,7 @@ public final class ExampleApplication {
                 .routes(new AdminApiRoutes(new AdminService(orders)))
                 .routes(new FaultsApiRoutes(new FaultsService(modules)))
                 .routes(new SandboxApiRoutes(new SandboxApiWasm(modules)))
-                .routes(new DataProbeApiRoutes(new DataProbeApiWasm(modules)));
+                .routes(new DataProbeApiRoutes(new DataProbeApiWasm(modules)))
+                .routes(new DocsApiRoutes(new DocsService()));
     }
 }

@@ -44,6 +44,9 @@ public final class WeftProcessor extends AbstractProcessor {
     /** Routes already declared in this compilation, by method and path shape, to find duplicates. */
     private final Map<String, Operation> routesByShape = new HashMap<>();
 
+    /** The OpenAPI document of the compilation's routes, written when the last round is over. */
+    private OpenApiWriter openApi;
+
     @Override
     public Set<String> getSupportedAnnotationTypes() {
         Set<String> types = new LinkedHashSet<>(List.of(Api.class.getCanonicalName(), WasmExport.class.getCanonicalName()));
@@ -53,7 +56,7 @@ public final class WeftProcessor extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedOptions() {
-        return Set.of(ModuleManifests.OPTION);
+        return Set.of(ModuleManifests.OPTION, OpenApiWriter.TITLE_OPTION, OpenApiWriter.VERSION_OPTION);
     }
 
     @Override
@@ -63,6 +66,10 @@ public final class WeftProcessor extends AbstractProcessor {
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        if (round.processingOver()) {
+            writeOpenApi();
+            return false;
+        }
         Set<TypeElement> interfaces = new LinkedHashSet<>();
         for (Element element : round.getElementsAnnotatedWith(Api.class)) {
             interfaces.add((TypeElement) element);
@@ -93,6 +100,7 @@ public final class WeftProcessor extends AbstractProcessor {
                 routes.printTo(processingEnv.getMessager());
                 if (routes.isClean()) {
                     generate(api.value());
+                    openApi().add(api.value());
                 }
             }
         }
@@ -123,6 +131,34 @@ public final class WeftProcessor extends AbstractProcessor {
         }
         if (api.hasBindings()) {
             write(new WasmWriter().write(api), api);
+        }
+        // A typed client for applications that have weft-client: generated code must compile without it.
+        if (api.isApi() && processingEnv.getElementUtils().getTypeElement(ClientWriter.WEFT_CLIENT_NAME) != null) {
+            write(new ClientWriter().write(api), api);
+        }
+    }
+
+    private OpenApiWriter openApi() {
+        if (openApi == null) {
+            TypeClassifier classifier = new TypeClassifier(processingEnv.getTypeUtils());
+            openApi = new OpenApiWriter(processingEnv.getElementUtils(), new JsonSchemas(processingEnv.getElementUtils(),
+                    processingEnv.getTypeUtils(),
+                    new ConstraintReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), classifier)));
+        }
+        return openApi;
+    }
+
+    private void writeOpenApi() {
+        if (openApi == null || openApi.isEmpty()) {
+            return;
+        }
+        Map<String, String> options = processingEnv.getOptions();
+        try {
+            openApi.writeTo(processingEnv.getFiler(), options.getOrDefault(OpenApiWriter.TITLE_OPTION, "Weft API"),
+                    options.getOrDefault(OpenApiWriter.VERSION_OPTION, "0.0.0"));
+        } catch (IOException e) {
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+                    "Weft could not write " + OpenApiWriter.RESOURCE + ": " + e.getMessage());
         }
     }
 

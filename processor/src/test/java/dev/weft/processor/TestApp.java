@@ -42,6 +42,18 @@ final class TestApp {
         return instance;
     }
 
+    /** Runs {@code action} with the application's class loader as the thread's context, as avaje-jsonb's service lookup needs. */
+    <T> T withContextLoader(java.util.function.Supplier<T> action) {
+        Thread thread = Thread.currentThread();
+        ClassLoader context = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            return action.get();
+        } finally {
+            thread.setContextClassLoader(context);
+        }
+    }
+
     Class<?> load(String className) {
         try {
             return Class.forName(className, true, loader);

@@ -28,6 +28,10 @@ public record RequestPipeline(RouteHandler chain, Router router, RequestIds requ
         List<Route> table = new ArrayList<>(plan.routes());
         ServerSettings settings = ServerSettings.from(plan.config());
         table.addAll(new HealthRoutes(plan.modules(), plan.dataSources(), settings.healthDetails(), settings.healthDetailsRole()).routes());
+        if (settings.openApi()) {
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            table.addAll(OpenApiRoute.fromClassPath(loader != null ? loader : RequestPipeline.class.getClassLoader()));
+        }
         Router router = Router.of(table);
         RequestIds requestIds = new RequestIds(settings.requestIdHeader());
         HttpMetrics metrics = new HttpMetrics(WeftMetrics.registry());

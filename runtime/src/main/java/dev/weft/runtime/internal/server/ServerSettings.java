@@ -18,6 +18,8 @@ import java.time.Duration;
  *   <li>{@code weft.health.details} (default false) and {@code weft.health.details-role} (none):
  *       whether {@code /health} shows the wasm modules' versions and instances to everyone, or to
  *       principals with that role;
+ *   <li>{@code weft.openapi.enabled} (default true): whether {@code /openapi.json} serves the
+ *       document the annotation processor wrote;
  *   <li>{@code weft.cors.*} (see {@link Cors}) and {@code weft.security.*} (see {@link Authentication}).
  * </ul>
  */
@@ -29,7 +31,8 @@ record ServerSettings(
         Cors cors,
         Authentication authentication,
         boolean healthDetails,
-        String healthDetailsRole) {
+        String healthDetailsRole,
+        boolean openApi) {
 
     static final Duration DEFAULT_HANDLER_TIMEOUT = Duration.ofSeconds(60);
 
@@ -43,6 +46,7 @@ record ServerSettings(
                 Cors.fromConfig(weft.get("cors")),
                 Authentication.fromConfig(weft.get("security")),
                 weft.get("health.details").asBoolean().orElse(false),
-                weft.get("health.details-role").asString().filter(role -> !role.isBlank()).orElse(null));
+                weft.get("health.details-role").asString().filter(role -> !role.isBlank()).orElse(null),
+                weft.get("openapi.enabled").asBoolean().orElse(true));
     }
 }
