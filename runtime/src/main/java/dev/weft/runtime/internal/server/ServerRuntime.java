@@ -65,7 +65,8 @@ public final class ServerRuntime {
         Config serverConfig = config.get("server");
         ConnectionLimits limits = ConnectionLimits.from(config);
         GuardedHttp1 http1 = new GuardedHttp1(
-                Http1Config.builder().config(serverConfig.get("protocols.http_1_1")).build(), limits.headTimeout());
+                Http1Config.builder().config(serverConfig.get("protocols.http_1_1")).build(), limits.headTimeout(),
+                limits.clientCheckAfter());
         WebServer server = WebServer.builder()
                 .config(serverConfig)
                 .maxTcpConnections(limits.maxConnections())
@@ -99,8 +100,8 @@ public final class ServerRuntime {
 
     /**
      * The server's own middleware, outermost first: HTTP metrics, the request id (so that every
-     * answer has one), the access log (so that it sees every final status), CORS, error rendering, the body
-     * limit, the handler timeout, authentication, and then the application's own.
+     * answer has one), the access log (so that it sees every final status), CORS, error rendering, the
+     * stop of requests whose client left, the body limit, the handler timeout, authentication, and then the application's own.
      */
     private static List<Middleware> chain(ServerSettings settings, HttpMetrics metrics, RequestIds requestIds,
             List<Middleware> application, Map<Class<? extends Throwable>, Integer> errorStatuses) {
@@ -114,6 +115,7 @@ public final class ServerRuntime {
             chain.add(settings.cors());
         }
         chain.add(new ErrorHandling(errorStatuses));
+        chain.add(new AbandonedRequests());
         chain.add(new BodyLimit(settings.maxBodySize()));
         if (!settings.handlerTimeout().isZero()) {
             chain.add(new HandlerTimeout(settings.handlerTimeout()));
