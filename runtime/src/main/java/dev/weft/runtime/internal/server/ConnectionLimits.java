@@ -19,13 +19,16 @@ import java.time.Duration;
  *   <li>{@code weft.http.request-head-timeout} (default PT10S, PT0S for none): a connection whose
  *       request line and headers have not all arrived this long after the first byte (or after
  *       the connection opened, for its first request) is closed;
+ *   <li>{@code weft.http.client-check-after} (default PT1S, PT0S for never): once a request has run
+ *       this long, its connection is watched, and if the client closes it the request's work is
+ *       stopped ({@link ClientWatch});
  *   <li>{@code weft.server.exit-on-listener-failure} (default true): if Helidon's listener dies
  *       anyway (the accept loop fails), the process exits with status 70 for a supervisor to restart
  *       it, rather than living on with its port closed.
  * </ul>
  */
 record ConnectionLimits(int maxConnections, Duration idleTimeout, Duration idlePeriod, Duration headTimeout,
-        boolean exitOnListenerFailure) {
+        Duration clientCheckAfter, boolean exitOnListenerFailure) {
 
     static final int MIN_CONNECTIONS = 16;
     static final int MAX_DEFAULT_CONNECTIONS = 10_000;
@@ -38,6 +41,7 @@ record ConnectionLimits(int maxConnections, Duration idleTimeout, Duration idleP
                 server.get("idle-connection-timeout").as(Duration.class).orElse(Duration.ofSeconds(60)),
                 server.get("idle-connection-period").as(Duration.class).orElse(Duration.ofSeconds(5)),
                 weft.get("http.request-head-timeout").as(Duration.class).orElse(Duration.ofSeconds(10)),
+                weft.get("http.client-check-after").as(Duration.class).orElse(Duration.ofSeconds(1)),
                 weft.get("server.exit-on-listener-failure").asBoolean().orElse(true));
     }
 

@@ -1,6 +1,5 @@
 package dev.weft.runtime.internal.server;
 
-import io.helidon.common.buffers.DataReader;
 import io.helidon.http.DirectHandler.EventType;
 import io.helidon.http.RequestException;
 import io.helidon.http.Status;
@@ -34,7 +33,7 @@ final class FramingGuard implements Supplier<byte[]> {
 
     private enum State { HEAD, BODY, CHUNK_SIZE, CHUNK_DATA, CHUNK_CR, CHUNK_LF, LAST_CR, LAST_LF, STOP, CLOSE }
 
-    private final DataReader source;
+    private final SocketReads source;
     private State state = State.HEAD;
     private long remaining;
     private final StringBuilder line = new StringBuilder();
@@ -49,8 +48,10 @@ final class FramingGuard implements Supplier<byte[]> {
     /** When the head now awaited began (its first byte, or the connection's start); 0 between heads. */
     private volatile long headStartedNanos;
     private volatile boolean expired;
+    /** A request head has been read and its body has not all come through yet. */
+    private volatile boolean bodyPending;
 
-    FramingGuard(DataReader source) {
+    FramingGuard(SocketReads source) {
         this.source = source;
         this.headStartedNanos = System.nanoTime();
     }
@@ -65,6 +66,14 @@ final class FramingGuard implements Supplier<byte[]> {
         expired = true;
     }
 
+    /**
+     * Whether the current request's bytes have all been read off the socket, so that nothing
+     * reads from it until the next request: only then may a {@link ClientWatch} read ahead.
+     */
+    boolean requestFullyRead() {
+        return !bodyPending;
+    }
+
     @Override
     public byte[] get() {
         if (failure != null) {
@@ -76,10 +85,7 @@ final class FramingGuard implements Supplier<byte[]> {
         if (expired) {
             throw fail("the request head did not arrive in time");
         }
-        if (source.available() == 0) {
-            source.pullData();
-        }
-        byte[] bytes = source.readBytes(source.available());
+        byte[] bytes = source.next();
         int valid = scan(bytes);
         if (valid == bytes.length) {
             return bytes;
@@ -223,6 +229,8 @@ final class FramingGuard implements Supplier<byte[]> {
         contentLength = 0;
         contentLengths = 0;
         transferEncoding = null;
+        // A body yet to come, or framing Helidon is to refuse: either way the socket is not done with.
+        bodyPending = state != State.HEAD && state != State.CLOSE;
     }
 
     /**
@@ -231,6 +239,7 @@ final class FramingGuard implements Supplier<byte[]> {
      * but would go on reading).
      */
     private State requestDone() {
+        bodyPending = false;
         if (closeAfterThisRequest) {
             closeAfterThisRequest = false;
             headStartedNanos = 0;

@@ -26,9 +26,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Weft's HTTP/1 connections: Helidon's, reading through a {@link FramingGuard}, and closed when a
- * request head takes longer than the head timeout. Registered before Helidon's own selector, it
- * takes every connection.
+ * Weft's HTTP/1 connections: Helidon's, reading through a {@link FramingGuard}, closed when a
+ * request head takes longer than the head timeout, and with a {@link ClientWatch} that notices a
+ * client leaving while its request runs long. Registered before Helidon's own selector, it takes
+ * every connection. One watchdog thread looks after all of them.
  */
 final class GuardedHttp1 implements ServerConnectionSelector, AutoCloseable {
 
@@ -36,19 +37,47 @@ final class GuardedHttp1 implements ServerConnectionSelector, AutoCloseable {
 
     private final Http1ConnectionSelector delegate;
     private final long headTimeoutNanos;
+    private final long clientCheckAfterNanos;
     private final Set<Guarded> connections = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService watchdog;
 
-    GuardedHttp1(Http1Config config, Duration headTimeout) {
+    /**
+     * @param headTimeout how long a request head may take to arrive; zero for no limit
+     * @param clientCheckAfter how long a request runs before the watchdog checks that its client is
+     *     still there; zero for never
+     */
+    GuardedHttp1(Http1Config config, Duration headTimeout, Duration clientCheckAfter) {
         this.delegate = Http1ConnectionSelector.builder().config(config).build();
         this.headTimeoutNanos = headTimeout.toNanos();
-        if (headTimeout.isZero()) {
+        this.clientCheckAfterNanos = clientCheckAfter.toNanos();
+        if (headTimeout.isZero() && clientCheckAfter.isZero()) {
             this.watchdog = null;
         } else {
             this.watchdog = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
-                    .name("weft-head-timeout").daemon().factory());
-            long period = Math.clamp(headTimeout.toMillis() / 4, 100, 1000);
-            watchdog.scheduleAtFixedRate(this::expireSlowHeads, period, period, TimeUnit.MILLISECONDS);
+                    .name("weft-connections").daemon().factory());
+            long period = Math.min(periodFor(headTimeout), periodFor(clientCheckAfter));
+            watchdog.scheduleAtFixedRate(this::watch, period, period, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** A quarter of the time watched for, within 0.1 s and 1 s; no bound on the period for a zero (unwatched) time. */
+    private static long periodFor(Duration watched) {
+        return watched.isZero() ? Long.MAX_VALUE : Math.clamp(watched.toMillis() / 4, 100, 1000);
+    }
+
+    private void watch() {
+        if (headTimeoutNanos > 0) {
+            expireSlowHeads();
+        }
+        if (clientCheckAfterNanos > 0) {
+            long now = System.nanoTime();
+            for (Guarded connection : connections) {
+                try {
+                    connection.client.check(now, clientCheckAfterNanos);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.DEBUG, "checking a connection's client failed", e);
+                }
+            }
         }
     }
 
@@ -93,9 +122,10 @@ final class GuardedHttp1 implements ServerConnectionSelector, AutoCloseable {
 
     @Override
     public ServerConnection connection(ConnectionContext ctx) {
-        FramingGuard guard = new FramingGuard(ctx.dataReader());
+        SocketReads socket = new SocketReads(ctx.dataReader());
+        FramingGuard guard = new FramingGuard(socket);
         DataReader reader = DataReader.create(guard);
-        Guarded connection = new Guarded(ctx, guard);
+        Guarded connection = new Guarded(ctx, guard, new ClientWatch(socket, guard));
         connection.connection = delegate.connection(new GuardedContext(ctx, reader));
         connections.add(connection);
         return connection;
@@ -108,21 +138,23 @@ final class GuardedHttp1 implements ServerConnectionSelector, AutoCloseable {
         }
     }
 
-    /** Helidon's connection, forgotten by the watchdog when it ends. */
+    /** Helidon's connection, forgotten by the watchdog when it ends; its requests are handled on the thread that runs {@link #handle}. */
     private final class Guarded implements ServerConnection, InterruptableTask<Void> {
         private final ConnectionContext ctx;
         private final FramingGuard guard;
+        private final ClientWatch client;
         private ServerConnection connection;
 
-        Guarded(ConnectionContext ctx, FramingGuard guard) {
+        Guarded(ConnectionContext ctx, FramingGuard guard, ClientWatch client) {
             this.ctx = ctx;
             this.guard = guard;
+            this.client = client;
         }
 
         @Override
         public void handle(Limit limit) throws InterruptedException {
             try {
-                connection.handle(limit);
+                client.runOnThisThread(() -> connection.handle(limit));
             } finally {
                 connections.remove(this);
             }

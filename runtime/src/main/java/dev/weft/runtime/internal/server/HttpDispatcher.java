@@ -12,6 +12,7 @@ import dev.weft.runtime.internal.middleware.RequestIds;
 import dev.weft.runtime.internal.middleware.StackTraceBudget;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -20,8 +21,8 @@ import java.util.Map;
 
 /**
  * The one Helidon handler of a Weft server: adapts the request, runs the server's chain (built-in
- * and global middleware, then the router), and writes the response. The chain renders failures
- * itself; this class only guards against a failure of the chain.
+ * and global middleware, then the router), and writes the response, unless the client has left
+ * meanwhile. The chain renders failures itself; this class only guards against a failure of the chain.
  */
 final class HttpDispatcher implements Handler {
 
@@ -71,6 +72,11 @@ final class HttpDispatcher implements Handler {
                             + " (stack trace left out: over " + StackTraceBudget.PER_MINUTE + " a minute)");
                 }
                 response = Problem.internalError(request);
+            }
+            ClientWatch client = ClientWatch.current();
+            if (client != null && client.clientGone()) {
+                // Nobody reads an answer any more (AbandonedRequests logged and counted it): close.
+                throw new CloseConnectionException("the client closed the connection during " + methodName + " " + rawPath);
             }
         }
         send(response, serverResponse);

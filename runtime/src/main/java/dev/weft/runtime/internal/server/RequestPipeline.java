@@ -42,8 +42,9 @@ public record RequestPipeline(RouteHandler chain, Router router, RequestIds requ
 
     /**
      * The server's own middleware, outermost first: HTTP metrics, the request id (so that every
-     * answer has one), the access log (so that it sees every final status), CORS, error rendering, the body
-     * limit, the handler timeout, authentication, and then the application's own.
+     * answer has one), the access log (so that it sees every final status), CORS, error rendering, the
+     * stop of requests whose client left, the body limit, the handler timeout, authentication, and
+     * then the application's own.
      */
     private static List<Middleware> chain(ServerSettings settings, HttpMetrics metrics, RequestIds requestIds,
             List<Middleware> application, Map<Class<? extends Throwable>, Integer> errorStatuses) {
@@ -57,6 +58,7 @@ public record RequestPipeline(RouteHandler chain, Router router, RequestIds requ
             chain.add(settings.cors());
         }
         chain.add(new ErrorHandling(errorStatuses));
+        chain.add(new AbandonedRequests());
         chain.add(new BodyLimit(settings.maxBodySize()));
         if (!settings.handlerTimeout().isZero()) {
             chain.add(new HandlerTimeout(settings.handlerTimeout()));

@@ -47,7 +47,8 @@ public final class ServerRuntime {
         Config serverConfig = config.get("server");
         ConnectionLimits limits = ConnectionLimits.from(config);
         GuardedHttp1 http1 = new GuardedHttp1(
-                Http1Config.builder().config(serverConfig.get("protocols.http_1_1")).build(), limits.headTimeout());
+                Http1Config.builder().config(serverConfig.get("protocols.http_1_1")).build(), limits.headTimeout(),
+                limits.clientCheckAfter());
         WebServer server = WebServer.builder()
                 .config(serverConfig)
                 .maxTcpConnections(limits.maxConnections())
