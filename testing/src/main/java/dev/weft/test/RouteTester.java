@@ -43,7 +43,7 @@ public final class RouteTester implements AutoCloseable {
         this.plan = plan;
         this.pipeline = RequestPipeline.of(plan);
         // As the server does before it listens: connect and migrate the data sources.
-        plan.dataSources().open();
+        plan.openDataSources();
     }
 
     /** These route groups, with every setting at its default. */

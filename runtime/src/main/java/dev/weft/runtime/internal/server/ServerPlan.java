@@ -36,6 +36,11 @@ public record ServerPlan(Config config, List<Route> routes, List<Middleware> mid
         reader = Objects.requireNonNull(builderReader, "builderReader");
     }
 
+    /** Connects and migrates the data sources, as the server does before it listens. */
+    public void openDataSources() {
+        dataSources.open();
+    }
+
     /**
      * Releases the modules and data sources: for a plan that ran without a server, which would have
      * released them.
