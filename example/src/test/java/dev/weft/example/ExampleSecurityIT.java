@@ -123,7 +123,7 @@ class ExampleSecurityIT {
                 row("oversize body", Call.post("/orders", user, json, "{\"item\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}"),
                         413, "the request body of 2097163 bytes exceeds the limit of 1048576 bytes"),
                 row("unknown route", Call.get("/no/such/thing", user), 404, "no route matches /no/such/thing"),
-                row("wrong method", new Call("DELETE", "/orders", user, null, null), 405, "method DELETE is not allowed on /orders; allowed: POST, OPTIONS"),
+                row("wrong method", new Call("DELETE", "/orders", user, null, null), 405, "method DELETE is not allowed on /orders; allowed: GET, POST, HEAD, OPTIONS"),
                 row("unknown order", Call.get("/orders/987654", user), 404, "there is no order 987654"));
     }
 
