@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
@@ -77,10 +76,10 @@ final class GuestBuilder {
         Path wasm = crate.output(cargoTargetDirectory);
         Path stamp = fingerprints.resolve(stampName(crate));
         RustToolchain toolchain = toolchain(crate);
-        // Another cargo, other flags or another std may build other code from the same sources;
-        // the guest SDK's folder is named after a hash of its files, and it is in the arguments.
+        // Another cargo, other flags or another std (RUSTFLAGS' sysroot) may build other code from
+        // the same sources; the guest SDK's folder, in the arguments, is named after its files' hash.
         String toolchainInputs = toolchain.cargo() + " " + toolchain.extraArguments() + " "
-                + new TreeMap<>(toolchain.environment(crate.target()));
+                + toolchain.environment(crate.target()).getOrDefault("RUSTFLAGS", "");
         String fingerprint = SourceFingerprint.of(crate, toolchainInputs);
         if (Files.isRegularFile(wasm) && Files.isRegularFile(stamp) && Files.readString(stamp).equals(fingerprint)) {
             log.info("Rust crate '" + crate.module() + "' is up to date");

@@ -1,9 +1,6 @@
 package dev.weft.maven;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -40,7 +37,9 @@ final class SharedCache {
     static void publish(Path temporary, Path entry) throws IOException {
         try {
             Files.move(temporary, entry, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException | DirectoryNotEmptyException | AtomicMoveNotSupportedException e) {
+        } catch (IOException e) {
+            // Linux refuses to rename onto a folder that is not empty with ENOTEMPTY, which Java
+            // reports as a plain FileSystemException: whether the entry exists is what tells.
             if (!Files.isDirectory(entry)) {
                 throw e;
             }
