@@ -1,6 +1,8 @@
 import dev.weft.client.WeftClient;
 import dev.weft.example.GreetingApi;
 import dev.weft.example.GreetingApiClient;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,11 +13,15 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * What the generated client costs over a raw java.net.http call to the same route, under a short
  * load: rounds of a few seconds each, the two kinds alternating on the same HttpClient, so that
- * the server and the machine are the same for both. Prints each round and the ratio of medians.
+ * the server and the machine are the same for both. Prints each round, then the medians of the
+ * rounds' ratios: throughput, and the calling threads' CPU time per call (the client's own work,
+ * which the server's and the machine's noise affect least).
  *
  *     java -cp example/target/weft-example.jar bench/client/ClientOverhead.java http://127.0.0.1:8080 [threads] [seconds] [rounds]
  */
 public final class ClientOverhead {
+
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     public static void main(String[] args) throws Exception {
         URI base = URI.create(args.length > 0 ? args[0] : "http://127.0.0.1:8080");
@@ -39,37 +45,44 @@ public final class ClientOverhead {
         System.out.printf("warm-up: %d threads, %d s each kind%n", threads, seconds);
         run(rawCall, threads, seconds);
         run(clientCall, threads, seconds);
-        double[] rawRates = new double[rounds];
-        double[] clientRates = new double[rounds];
+        double[] throughputRatios = new double[rounds];
+        double[] cpuRatios = new double[rounds];
+        double[] extraCpu = new double[rounds];
         for (int round = 0; round < rounds; round++) {
-            rawRates[round] = run(rawCall, threads, seconds);
-            clientRates[round] = run(clientCall, threads, seconds);
-            System.out.printf("round %d: raw %.0f req/s (%.1f µs/req), client %.0f req/s (%.1f µs/req)%n", round + 1,
-                    rawRates[round], threads * 1e6 / rawRates[round], clientRates[round], threads * 1e6 / clientRates[round]);
+            Result plain = run(rawCall, threads, seconds);
+            Result typed = run(clientCall, threads, seconds);
+            throughputRatios[round] = typed.perSecond() / plain.perSecond();
+            cpuRatios[round] = typed.cpuMicrosPerCall() / plain.cpuMicrosPerCall();
+            extraCpu[round] = typed.cpuMicrosPerCall() - plain.cpuMicrosPerCall();
+            System.out.printf("round %d: raw %.0f req/s, %.1f µs CPU/call; client %.0f req/s, %.1f µs CPU/call%n", round + 1,
+                    plain.perSecond(), plain.cpuMicrosPerCall(), typed.perSecond(), typed.cpuMicrosPerCall());
         }
-        double rawMedian = median(rawRates);
-        double clientMedian = median(clientRates);
-        System.out.printf("median: raw %.0f req/s, client %.0f req/s; client/raw throughput %.3f; "
-                        + "extra latency per call %.1f µs%n",
-                rawMedian, clientMedian, clientMedian / rawMedian, threads * 1e6 / clientMedian - threads * 1e6 / rawMedian);
+        System.out.printf("median of rounds: client/raw throughput %.3f, client/raw CPU per call %.3f (%+.1f µs)%n",
+                median(throughputRatios), median(cpuRatios), median(extraCpu));
     }
+
+    /** Calls per second, and the calling threads' CPU time per call (the selector thread of HttpClient not included). */
+    record Result(double perSecond, double cpuMicrosPerCall) {}
 
     interface Call {
         void run() throws Exception;
     }
 
-    /** Requests per second of {@code threads} threads calling in a loop for {@code seconds}. */
-    private static double run(Call call, int threads, int seconds) throws Exception {
+    /** {@code threads} threads calling in a loop for {@code seconds}. */
+    private static Result run(Call call, int threads, int seconds) throws Exception {
         LongAdder done = new LongAdder();
+        LongAdder cpuNanos = new LongAdder();
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         Thread[] workers = new Thread[threads];
         for (int i = 0; i < threads; i++) {
             workers[i] = Thread.ofPlatform().start(() -> {
+                long cpuStart = CPU.getCurrentThreadCpuTime();
                 try {
                     while (System.nanoTime() < end) {
                         call.run();
                         done.increment();
                     }
+                    cpuNanos.add(CPU.getCurrentThreadCpuTime() - cpuStart);
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -79,7 +92,8 @@ public final class ClientOverhead {
         for (Thread worker : workers) {
             worker.join();
         }
-        return done.sum() / ((System.nanoTime() - started) / 1e9);
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        return new Result(done.sum() / elapsed, cpuNanos.sum() / 1e3 / done.sum());
     }
 
     private static double median(double[] values) {

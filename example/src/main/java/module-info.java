@@ -1,8 +1,9 @@
 /** The example application: route interfaces, Java and wasm implementations, and its main class. */
 module dev.weft.example {
     requires dev.weft.runtime;
-    // The generated <Api>Client classes (OrdersApiClient…) call servers through weft-client.
-    requires dev.weft.client;
+    // The generated <Api>Client classes (OrdersApiClient…) call servers through weft-client; the
+    // tests use them, the server does not, and its jar does not carry weft-client.
+    requires static dev.weft.client;
     // The wasm modules compiled to bytecode by the build (package dev.weft.example.wasm) run on Chicory.
     requires com.dylibso.chicory.runtime;
     requires com.dylibso.chicory.wasm;
