@@ -54,7 +54,9 @@ class ModulePathIT {
                 "dev.weft.runtime.wasm", Set.of(),
                 "dev.weft.runtime.data", Set.of(),
                 "dev.weft.runtime.generated", Set.of(),
-                "dev.weft.runtime.internal.server", Set.of("java.logging")), exports);
+                // the testing kit runs the request pipeline without a socket, with requests of its own
+                "dev.weft.runtime.internal.http", Set.of("dev.weft.test"),
+                "dev.weft.runtime.internal.server", Set.of("java.logging", "dev.weft.test")), exports);
     }
 
     private static String text(HttpResponse<byte[]> response) {
