@@ -1,1 +1,1 @@
-CREATE TABLE fine (this is not sql;
+SELEC this is not sql;

@@ -157,7 +157,7 @@ class ExampleSecurityIT {
                     name);
         }
         if (status == 405) {
-            assertEquals("POST, OPTIONS", response.headers().firstValue("Allow").orElseThrow());
+            assertEquals("GET, POST, HEAD, OPTIONS", response.headers().firstValue("Allow").orElseThrow());
         }
     }
 

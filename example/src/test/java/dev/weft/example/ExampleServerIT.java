@@ -191,7 +191,7 @@ class ExampleServerIT {
         assertEquals("UP", body.get("status"));
         @SuppressWarnings("unchecked")
         Map<String, Object> modules = (Map<String, Object>) body.get("modules");
-        assertEquals(List.of("echo", "faults", "hello", "json", "matmul", "sandbox", "stats", "tally", "whoami"), modules.keySet().stream().sorted().toList());
+        assertEquals(List.of("echo", "faults", "hello", "json", "ledger", "matmul", "sandbox", "stats", "tally", "visits", "whoami"), modules.keySet().stream().sorted().toList());
     }
 
     @Test
