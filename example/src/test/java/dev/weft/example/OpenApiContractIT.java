@@ -116,6 +116,19 @@ class OpenApiContractIT {
         invalid(400, () -> orders.create(new OrdersApi.NewOrder(" ", 0), null));
         invalid(400, () -> orders.create(new OrdersApi.NewOrder("x".repeat(65), null), null));
         invalid(401, () -> new OrdersApiClient(anonymous).find(1));
+        valid(() -> orders.newest(5));
+        invalid(400, () -> orders.newest(0));
+        valid(orders::summary);
+        valid(orders::javaSummary);
+
+        DataProbeApi data = new DataProbeApiClient(anonymous);
+        valid(() -> data.visit("contract"));
+        invalid(400, () -> data.visit("x".repeat(129)));
+        // The guest's own refusal of a data source it is not granted: a 4XX of the guest's.
+        invalid(403, data::denied);
+        // A statement past the module's deadline: 504 when the guest is stopped, 500 when it
+        // reports the cancelled statement first.
+        invalidOneOf(Set.of(500, 504), data::slow);
 
         valid(() -> new AdminApiClient(admin).stats());
         invalid(403, () -> new AdminApiClient(user).stats());
@@ -207,6 +220,14 @@ class OpenApiContractIT {
         answers.clear();
         ProblemException problem = assertThrows(ProblemException.class, call::get);
         assertEquals(status, problem.status(), problem.getMessage());
+        checkedAnswer();
+    }
+
+    /** A call that must fail with one of {@code statuses}, a problem the document lists. */
+    private static void invalidOneOf(Set<Integer> statuses, Supplier<?> call) throws Exception {
+        answers.clear();
+        ProblemException problem = assertThrows(ProblemException.class, call::get);
+        assertTrue(statuses.contains(problem.status()), problem.getMessage());
         checkedAnswer();
     }
 

@@ -33,6 +33,13 @@ final class ErrorResponses {
             new Answer(503, "ServiceUnavailable", "No wasm instance or compute thread came free in time; retry after `Retry-After`"),
             new Answer(504, "GatewayTimeout", "The handler ran past its timeout"));
 
+    /**
+     * A wasm guest may fail with a client error of its own (weft-guest's {@code Failure}, say a 403
+     * for a grant it lacks): only the guest knows which, so a bound operation lists the range.
+     */
+    private static final Answer GUEST_CLIENT_ERROR = new Answer(0, "GuestClientError",
+            "The wasm guest refused the request with a client error of its own");
+
     private ErrorResponses() {}
 
     static boolean isGuarded(Operation operation) {
@@ -68,6 +75,9 @@ final class ErrorResponses {
                 responses.put(String.valueOf(answer.status()), Map.of("$ref", "#/components/responses/" + answer.name()));
             }
         }
+        if (operation.isBound()) {
+            responses.put("4XX", Map.of("$ref", "#/components/responses/" + GUEST_CLIENT_ERROR.name()));
+        }
         return responses;
     }
 
@@ -79,12 +89,18 @@ final class ErrorResponses {
     /** {@code components/responses}: one per error status. */
     static Map<String, Object> shared() {
         Map<String, Object> responses = new LinkedHashMap<>();
-        for (Answer answer : ANSWERS) {
+        for (Answer answer : concat(ANSWERS, GUEST_CLIENT_ERROR)) {
             responses.put(answer.name(), Map.of(
                     "description", answer.description(),
                     "content", Map.of(PROBLEM_JSON, Map.of("schema", Map.of("$ref", JsonSchemas.REF_PREFIX + PROBLEM)))));
         }
         return responses;
+    }
+
+    private static List<Answer> concat(List<Answer> answers, Answer last) {
+        List<Answer> all = new java.util.ArrayList<>(answers);
+        all.add(last);
+        return all;
     }
 
     /** What {@code Problem.of} writes; further extension members may follow. */
