@@ -115,23 +115,60 @@ public final class FlatMemory implements Memory {
 
     // ---- snapshot and restore ----
 
-    /** The bytes of a memory at one moment, to {@link #restore} a memory of the same size to. */
+    /**
+     * The bytes of a memory at one moment, to {@link #restore} a memory of the same size to. Pages
+     * of zeros are not kept: most of a fresh guest's memory is its stack, all zeros (a Rust guest
+     * starts with 1 MiB of them), and a snapshot is kept for every module, so a full copy would
+     * cost the server about a mebibyte of heap per module for nothing.
+     */
     public static final class Snapshot {
-        private final byte[] image;
+        private final int length;
+        /** The memory's 4 KiB pages; null for a page of zeros. */
+        private final byte[][] pages;
 
-        private Snapshot(byte[] image) {
-            this.image = image;
+        private Snapshot(byte[] bytes) {
+            this.length = bytes.length;
+            this.pages = new byte[bytes.length >>> DIRTY_SHIFT][];
+            for (int page = 0; page < pages.length; page++) {
+                int start = page << DIRTY_SHIFT;
+                if (Arrays.mismatch(bytes, start, start + DIRTY_PAGE, ZEROS, 0, DIRTY_PAGE) >= 0) {
+                    pages[page] = Arrays.copyOfRange(bytes, start, start + DIRTY_PAGE);
+                }
+            }
         }
 
         public int pages() {
-            return image.length / PAGE_SIZE;
+            return length / PAGE_SIZE;
+        }
+
+        /** How many 4 KiB pages the snapshot holds: those that were not all zeros. */
+        int keptPages() {
+            return (int) Arrays.stream(pages).filter(java.util.Objects::nonNull).count();
+        }
+
+        /** Puts the snapshot's bytes from {@code start} to {@code end} back into {@code bytes}. */
+        private void copyTo(byte[] bytes, int start, int end) {
+            int at = start;
+            while (at < end) {
+                int page = at >>> DIRTY_SHIFT;
+                int pageEnd = Math.min((page + 1) << DIRTY_SHIFT, end);
+                byte[] image = pages[page];
+                if (image == null) {
+                    Arrays.fill(bytes, at, pageEnd, (byte) 0);
+                } else {
+                    System.arraycopy(image, at - (page << DIRTY_SHIFT), bytes, at, pageEnd - at);
+                }
+                at = pageEnd;
+            }
         }
     }
 
-    /** A copy of the whole memory; clears the dirty marks, so that {@link #restore} copies what changes from now on. */
+    private static final byte[] ZEROS = new byte[DIRTY_PAGE];
+
+    /** A copy of the memory; clears the dirty marks, so that {@link #restore} copies what changes from now on. */
     public Snapshot snapshot() {
         Arrays.fill(dirty, false);
-        return new Snapshot(bytes.clone());
+        return new Snapshot(bytes);
     }
 
     /**
@@ -141,20 +178,19 @@ public final class FlatMemory implements Memory {
      * snapshot's (it grew: wasm memory cannot shrink, so it cannot be restored in place).
      */
     public boolean restore(Snapshot snapshot) {
-        byte[] image = snapshot.image;
-        if (image.length != bytes.length) {
+        if (snapshot.length != bytes.length) {
             return false;
         }
         if (!TRACKING) {
-            System.arraycopy(image, 0, bytes, 0, image.length);
+            snapshot.copyTo(bytes, 0, bytes.length);
             return true;
         }
         boolean[] marks = dirty;
         for (int page = 0; page < marks.length; page++) {
             if (marks[page]) {
                 int start = page << DIRTY_SHIFT;
-                int end = Math.min(start + DIRTY_PAGE + WIDEST - 1, image.length);
-                System.arraycopy(image, start, bytes, start, end - start);
+                int end = Math.min(start + DIRTY_PAGE + WIDEST - 1, bytes.length);
+                snapshot.copyTo(bytes, start, end);
                 marks[page] = false;
             }
         }

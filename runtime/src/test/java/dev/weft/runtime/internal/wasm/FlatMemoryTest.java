@@ -174,6 +174,7 @@ class FlatMemoryTest {
         FlatMemory.Snapshot snapshot = memory.snapshot();
         byte[] fresh = memory.readBytes(0, 2 * SIZE);
         assertEquals(0, memory.dirtyPages());
+        assertEquals(2, snapshot.keptPages(), "only the two 4 KiB pages that are not all zeros are copied");
 
         memory.writeByte(101, (byte) 'X');
         memory.writeI32(5 * FlatMemory.DIRTY_PAGE + 12, -1);
