@@ -59,6 +59,11 @@ fn fill(n: usize, seed: u32) -> (Vec<f64>, Vec<f64>) {
 /// that order, so the rounding (and so the checksum) is the reference's. Iterating over rows
 /// as slices instead of indexing `[i * n + j]` lets the compiler drop the bounds checks from
 /// the inner loop; the arithmetic is the same.
+///
+/// Never inlined: as a wasm function of its own it becomes a small Java method of its own, which
+/// the JVM's JIT compiles about 1.4x faster than the same loops inside the export's one large
+/// method (bench/jmh/results/2026-12-01-compute-gap/findings.md).
+#[inline(never)]
 fn multiply(n: usize, a: &[f64], b: &[f64], c: &mut [f64]) {
     for (a_row, c_row) in a.chunks_exact(n).zip(c.chunks_exact_mut(n)) {
         for (&a_ik, b_row) in a_row.iter().zip(b.chunks_exact(n)) {

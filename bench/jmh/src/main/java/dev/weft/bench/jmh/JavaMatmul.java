@@ -22,7 +22,11 @@ final class JavaMatmul {
             state = 1664525 * state + 1013904223;
             b[i] = unit(state);
         }
+        return multiplyAndSum(n, a, b);
+    }
 
+    /** C = A x B with the contract's i-k-j loop, then the sum of C in row-major order. */
+    static double multiplyAndSum(int n, double[] a, double[] b) {
         double[] c = new double[n * n];
         for (int i = 0; i < n; i++) {
             int row = i * n;

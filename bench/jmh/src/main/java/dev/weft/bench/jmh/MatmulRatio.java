@@ -1,5 +1,7 @@
 package dev.weft.bench.jmh;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -9,6 +11,10 @@ import java.util.Locale;
  * the same load on a shared machine; the result is the median of the rounds' ratios, and the ratio
  * of the fastest runs. JMH's forks measure the two in different JVMs at different moments, which a
  * busy 2-core machine turns into noise larger than the effect measured.
+ *
+ * <p>Each run is timed twice: wall-clock, and the CPU time of the calling thread (the guest runs
+ * on the caller's thread, as Weft's compiled guests do). On a machine shared with other work, the
+ * CPU-time ratio leaves out the time the thread waited for a core, and varies far less.
  *
  * <pre>
  * java -cp target/benchmarks.jar dev.weft.bench.jmh.MatmulRatio [rounds] [n...]
@@ -45,33 +51,51 @@ public final class MatmulRatio {
                 double[] java = new double[rounds];
                 double[] wasm = new double[rounds];
                 double[] ratio = new double[rounds];
+                double[] javaCpu = new double[rounds];
+                double[] wasmCpu = new double[rounds];
+                double[] cpuRatio = new double[rounds];
                 for (int r = 0; r < rounds; r++) {
+                    double[] j;
+                    double[] w;
                     if (r % 2 == 0) {
-                        java[r] = time(bench::java);
-                        wasm[r] = time(bench::wasm);
+                        j = time(bench::java);
+                        w = time(bench::wasm);
                     } else {
-                        wasm[r] = time(bench::wasm);
-                        java[r] = time(bench::java);
+                        w = time(bench::wasm);
+                        j = time(bench::java);
                     }
+                    java[r] = j[0];
+                    wasm[r] = w[0];
                     ratio[r] = wasm[r] / java[r];
+                    javaCpu[r] = j[1];
+                    wasmCpu[r] = w[1];
+                    cpuRatio[r] = wasmCpu[r] / javaCpu[r];
                 }
                 System.out.printf(Locale.ROOT,
                         "n=%d  java median %.2f ms (min %.2f)  wasm median %.2f ms (min %.2f)  ratio: median %.3f, of minima %.3f%n",
                         n, median(java), min(java), median(wasm), min(wasm), median(ratio), min(wasm) / min(java));
+                System.out.printf(Locale.ROOT,
+                        "n=%d  thread CPU time: java median %.2f ms  wasm median %.2f ms  ratio: median %.3f, of minima %.3f%n",
+                        n, median(javaCpu), median(wasmCpu), median(cpuRatio), min(wasmCpu) / min(javaCpu));
             } finally {
                 bench.stop();
             }
         }
     }
 
-    private static double time(java.util.function.DoubleSupplier run) {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    /** Wall-clock and thread CPU milliseconds of one run. */
+    private static double[] time(java.util.function.DoubleSupplier run) {
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         double checksum = run.getAsDouble();
         long nanos = System.nanoTime() - start;
+        long cpuNanos = THREADS.getCurrentThreadCpuTime() - cpuStart;
         if (checksum == 0) {
             throw new IllegalStateException();
         }
-        return nanos / 1e6;
+        return new double[] {nanos / 1e6, cpuNanos / 1e6};
     }
 
     private static double median(double[] values) {
