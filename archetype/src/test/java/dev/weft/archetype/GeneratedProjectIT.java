@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Maven runs in a subprocess against target/it-repo, where maven-invoker-plugin installed this
  * build's Weft artifacts; everything else comes from the outer build's local repository (the one
- * {@code -Dmaven.repo.local} names) through a mirror, so no network is needed. Rust's standard
+ * {@code -Dmaven.repo.local} names), or from Maven Central where the outer build never needed it
+ * (archetype:generate's own libraries). Rust's standard
  * library for wasm comes from Weft's shared cache, as in any build on the machine.
  */
 class GeneratedProjectIT {
@@ -142,34 +143,30 @@ class GeneratedProjectIT {
         return output;
     }
 
-    private static final String CENTRAL = """
-            <id>central</id><url>https://repo.maven.apache.org/maven2</url>\
-            <releases><checksumPolicy>ignore</checksumPolicy></releases>\
-            <snapshots><enabled>false</enabled></snapshots>""";
-
-    /** Every repository mirrored by the outer build's local repository: no network. */
+    /**
+     * The outer build's local repository first (what the outer build downloaded, no network), then
+     * Maven Central for what only the generated project's build needs (archetype:generate's own
+     * libraries, say, on a fresh machine). A local repository keeps no checksum files: do not warn
+     * of each missing one.
+     */
     private static Path writeSettings(Path work) throws IOException {
         Path settings = work.resolve("settings.xml");
+        String outer = """
+                <id>outer-local-repository</id><url>%s</url>\
+                <releases><checksumPolicy>ignore</checksumPolicy></releases>\
+                <snapshots><enabled>false</enabled></snapshots>""".formatted(property("weft.it.outer-repository").toUri());
         Files.writeString(settings, """
                 <settings>
-                  <mirrors>
-                    <mirror>
-                      <id>outer-local-repository</id>
-                      <mirrorOf>*</mirrorOf>
-                      <url>%s</url>
-                    </mirror>
-                  </mirrors>
-                  <!-- A local repository keeps no checksum files: do not warn of each missing one. -->
                   <profiles>
                     <profile>
-                      <id>no-checksums</id>
+                      <id>outer-local-repository-first</id>
                       <repositories><repository>%s</repository></repositories>
                       <pluginRepositories><pluginRepository>%s</pluginRepository></pluginRepositories>
                     </profile>
                   </profiles>
-                  <activeProfiles><activeProfile>no-checksums</activeProfile></activeProfiles>
+                  <activeProfiles><activeProfile>outer-local-repository-first</activeProfile></activeProfiles>
                 </settings>
-                """.formatted(property("weft.it.mirror").toUri(), CENTRAL, CENTRAL));
+                """.formatted(outer, outer));
         return settings;
     }
 
