@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.weft.test.TestResponse;
-import dev.weft.test.WeftClient;
+import dev.weft.test.TestClient;
 import dev.weft.test.WeftServerTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ExampleServerTest {
 
     @Test
-    void javaRouteOverHttp(WeftClient client) {
+    void javaRouteOverHttp(TestClient client) {
         assertNotEquals(8080, client.port(), "a free port, not application.properties' 8080");
         TestResponse response = client.get("/hello/Ada").send();
         assertEquals(200, response.status());
@@ -23,14 +23,14 @@ class ExampleServerTest {
     }
 
     @Test
-    void wasmRouteOverHttp(WeftClient client) {
+    void wasmRouteOverHttp(TestClient client) {
         TestResponse response = client.post("/stats").json("{\"values\":[4,6]}").send();
         assertEquals(200, response.status(), response.text());
         assertEquals(new StatsApi.Summary(2, 10, 5, 4, 6), response.json(StatsApi.Summary.class));
     }
 
     @Test
-    void propertiesReachTheServer(WeftClient client) {
+    void propertiesReachTheServer(TestClient client) {
         // weft.health.details=true, given above, lists the modules in /health
         Map<?, ?> health = (Map<?, ?>) client.get("/health").send().json();
         assertEquals("UP", health.get("status"));

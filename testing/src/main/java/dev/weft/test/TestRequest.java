@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * A request a test is writing, in process ({@link RouteTester}) or over HTTP ({@link WeftClient}):
+ * A request a test is writing, in process ({@link RouteTester}) or over HTTP ({@link TestClient}):
  * add headers and a body, then {@link #send()}.
  *
  * <pre>{@code

@@ -19,7 +19,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * The JUnit 5 extension behind {@link WeftServerTest}: starts a server on a free port before a test
- * class, stops it after, and resolves {@link WeftClient} and {@link WeftServer} parameters. Use it
+ * class, stops it after, and resolves {@link TestClient} and {@link WeftServer} parameters. Use it
  * directly when a test builds the server itself:
  *
  * <pre>{@code
@@ -73,7 +73,7 @@ public final class WeftServerExtension implements BeforeAllCallback, ParameterRe
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == WeftClient.class || type == WeftServer.class;
+        return type == TestClient.class || type == WeftServer.class;
     }
 
     @Override
@@ -82,7 +82,7 @@ public final class WeftServerExtension implements BeforeAllCallback, ParameterRe
         if (running == null) {
             throw new ExtensionConfigurationException("no Weft server was started for " + context.getDisplayName());
         }
-        return parameter.getParameter().getType() == WeftClient.class ? running.client() : running.server();
+        return parameter.getParameter().getType() == TestClient.class ? running.client() : running.server();
     }
 
     /** The application's {@code public static WeftServer.Builder configure(WeftConfig)}, as a function. */
@@ -129,10 +129,10 @@ public final class WeftServerExtension implements BeforeAllCallback, ParameterRe
     }
 
     /** A started server and its client; JUnit closes it when the test class is done. */
-    private record Running(WeftServer server, WeftClient client) implements AutoCloseable {
+    private record Running(WeftServer server, TestClient client) implements AutoCloseable {
 
         Running(WeftServer server) {
-            this(server, new WeftClient(URI.create("http://localhost:" + server.port())));
+            this(server, new TestClient(URI.create("http://localhost:" + server.port())));
         }
 
         @Override

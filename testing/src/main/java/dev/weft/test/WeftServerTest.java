@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Starts the application's server once for a test class, on a free port, and stops it after the
- * class; test methods (and constructors, and lifecycle methods) take a {@link WeftClient} or the
+ * class; test methods (and constructors, and lifecycle methods) take a {@link TestClient} or the
  * {@link dev.weft.runtime.WeftServer} as parameters.
  *
  * <p>The application builds its server in a public static method that takes the configuration,
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * @WeftServerTest(application = MyApplication.class, properties = "weft.health.details=true")
  * class MyApplicationTest {
  *     @Test
- *     void answers(WeftClient client) {
+ *     void answers(TestClient client) {
  *         assertEquals(200, client.get("/health").send().status());
  *     }
  * }

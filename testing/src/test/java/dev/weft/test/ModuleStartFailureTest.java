@@ -31,7 +31,7 @@ class ModuleStartFailureTest {
     }, "weft.health.details=true");
 
     @Test
-    void healthIsDownAndNamesTheModule(WeftClient client) throws InterruptedException {
+    void healthIsDownAndNamesTheModule(TestClient client) throws InterruptedException {
         // The first instance is made in the background once the server listens: wait for it to fail.
         TestResponse health = client.get("/health").send();
         for (int attempt = 0; attempt < 200 && health.status() == 200; attempt++) {

@@ -15,7 +15,7 @@ class WeftServerExtensionTest {
             config -> WeftServer.builder(config).routes(RouteTesterTest.ROUTES), "weft.request-id-header=X-Trace");
 
     @Test
-    void servesOverHttpOnAFreePort(WeftClient client, WeftServer running) {
+    void servesOverHttpOnAFreePort(TestClient client, WeftServer running) {
         assertTrue(running.isRunning());
         assertNotEquals(0, client.port());
         assertEquals(running.port(), client.port());
@@ -27,7 +27,7 @@ class WeftServerExtensionTest {
     }
 
     @Test
-    void sendsBodiesAndReadsProblems(WeftClient client) {
+    void sendsBodiesAndReadsProblems(TestClient client) {
         TestResponse echoed = client.post("/echo").header("X-Test", "yes").text("hello").send();
         assertEquals(201, echoed.status());
         assertEquals("hello", echoed.text());

@@ -21,14 +21,14 @@ import java.util.Map;
  * For anything this does not cover, {@link #http()} is the underlying {@code java.net.http}
  * client and {@link #uri(String)} the address of a path.
  */
-public final class WeftClient {
+public final class TestClient {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final URI baseUri;
     private final HttpClient http;
 
-    WeftClient(URI baseUri) {
+    TestClient(URI baseUri) {
         this.baseUri = baseUri;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
     }
