@@ -119,6 +119,10 @@ public final class PostgresServer implements AutoCloseable {
     private static Path binaries() throws IOException {
         String configured = System.getProperty("weft.pg.bin", System.getenv("WEFT_PG_BIN"));
         if (configured != null && !configured.isBlank()) {
+            if (!Files.isExecutable(Path.of(configured, "initdb"))) {
+                throw new IllegalStateException("no PostgreSQL initdb in " + configured + " (WEFT_PG_BIN or weft.pg.bin): "
+                        + "install PostgreSQL with weft_use_postgresql (scripts/lib/toolchain.sh), which sets WEFT_PG_BIN");
+            }
             return Path.of(configured);
         }
         Path root = Path.of("/usr/lib/postgresql");
