@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToLongFunction;
 import javax.sql.DataSource;
 
 /**
@@ -103,15 +104,13 @@ final class DataImports {
     }
 
     long[] sqlQuery(Instance instance, long[] args) {
-        return sql(instance, args, "query", (connection, statement) -> {
-            byte[] rows = DataValues.encodeRows(statement.executeQuery(), grants.maxRows(), grants.maxBytes());
-            return pending.put(instance, rows);
-        });
+        return sql(instance, args, "query",
+                statement -> DataValues.encodeRows(statement.executeQuery(), grants.maxRows(), grants.maxBytes()),
+                rows -> pending.put(instance, rows));
     }
 
     long[] sqlExecute(Instance instance, long[] args) {
-        return sql(instance, args, "execute", (connection, statement) -> {
-            long affected = statement.executeLargeUpdate();
+        return sql(instance, args, "execute", statement -> statement.executeLargeUpdate(), affected -> {
             instance.memory().writeLong((int) args[6], affected);
             return 0;
         });
@@ -138,7 +137,12 @@ final class DataImports {
         }
     }
 
-    private long[] sql(Instance instance, long[] args, String kind, SqlWork work) {
+    /**
+     * Runs {@code work} (JDBC only, on another thread: {@link StatementRunner}), then {@code answer}
+     * on this thread, which owns the guest's memory and pending result.
+     */
+    private <T> long[] sql(Instance instance, long[] args, String kind, StatementRunner.Work<T> work,
+            ToLongFunction<T> answer) {
         pending.clear();
         String name = text(instance.memory(), args[0], args[1]);
         if (!grants.databases().contains(name)) {
@@ -156,15 +160,14 @@ final class DataImports {
         long started = System.nanoTime();
         boolean ok = false;
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql);
-                StatementCanceller.Watch watch = StatementCanceller.watch(statement)) {
-            // The module's timeout bounds the statement on its own; the watch cancels it sooner
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            // The module's timeout bounds the statement on its own; the runner cancels it sooner
             // when the call's deadline interrupts this thread.
             statement.setQueryTimeout((int) Math.max(1, (timeout.toMillis() + 999) / 1000));
             DataValues.bind(statement, instance.memory().readBytes((int) args[4], (int) args[5]));
-            long result = work.apply(connection, statement);
+            T done = StatementRunner.run(statement, work);
             ok = true;
-            return new long[] {result};
+            return new long[] {answer.applyAsLong(done)};
         } catch (DataValues.TooLargeException e) {
             return error(instance, TOO_LARGE, "database '" + name + "': " + e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -189,11 +192,6 @@ final class DataImports {
     @FunctionalInterface
     private interface KvWork {
         long apply(KeyValueStore store);
-    }
-
-    @FunctionalInterface
-    private interface SqlWork {
-        long apply(Connection connection, PreparedStatement statement) throws SQLException;
     }
 
     /**

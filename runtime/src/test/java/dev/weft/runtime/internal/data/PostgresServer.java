@@ -25,8 +25,11 @@ import java.util.stream.Stream;
  * {@code weft.pg.bin}, {@code WEFT_PG_BIN}, then the newest {@code /usr/lib/postgresql/<v>/bin}).
  * PostgreSQL refuses to run as root, so under root it runs as the user {@code postgres} (or
  * {@code nobody}) through {@code runuser}.
+ *
+ * <p>Public, in the runtime's test-jar, so that the example's end-to-end tests run on the same
+ * server (example/pom.xml depends on {@code weft-runtime:test-jar}).
  */
-final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements AutoCloseable {
 
     private static final String USER = "weft";
 
@@ -43,7 +46,7 @@ final class PostgresServer implements AutoCloseable {
         this.asUser = asUser;
     }
 
-    static PostgresServer start() throws Exception {
+    public static PostgresServer start() throws Exception {
         Path bin = binaries();
         Path folder = Files.createTempDirectory("weft-pg-");
         List<String> asUser = List.of();
@@ -69,7 +72,7 @@ final class PostgresServer implements AutoCloseable {
     }
 
     /** A new empty database's settings, for {@code weft.datasources.<name>.*}. */
-    Map<String, String> freshDatabase() throws SQLException {
+    public Map<String, String> freshDatabase() throws SQLException {
         String name = "test" + databases.incrementAndGet();
         try (Connection admin = DriverManager.getConnection(url("postgres"), USER, "");
                 Statement statement = admin.createStatement()) {
@@ -116,6 +119,10 @@ final class PostgresServer implements AutoCloseable {
     private static Path binaries() throws IOException {
         String configured = System.getProperty("weft.pg.bin", System.getenv("WEFT_PG_BIN"));
         if (configured != null && !configured.isBlank()) {
+            if (!Files.isExecutable(Path.of(configured, "initdb"))) {
+                throw new IllegalStateException("no PostgreSQL initdb in " + configured + " (WEFT_PG_BIN or weft.pg.bin): "
+                        + "install PostgreSQL with weft_use_postgresql (scripts/lib/toolchain.sh), which sets WEFT_PG_BIN");
+            }
             return Path.of(configured);
         }
         Path root = Path.of("/usr/lib/postgresql");
@@ -131,7 +138,8 @@ final class PostgresServer implements AutoCloseable {
             }
         }
         throw new IllegalStateException("no PostgreSQL server binaries (initdb, pg_ctl) under /usr/lib/postgresql: "
-                + "run scripts/test.sh, which installs Debian's postgresql, or set WEFT_PG_BIN");
+                + "install them with weft_use_postgresql (scripts/lib/toolchain.sh; scripts/test.sh and CI call it),"
+                + " or set WEFT_PG_BIN to their folder");
     }
 
     private static int versionOf(Path folder) {
