@@ -34,7 +34,7 @@ import java.util.Objects;
  * body limit are the server's own; what happens on the wire (HTTP framing, connection limits,
  * the request head timeout) is not run: {@link WeftServerTest} covers it.
  */
-public final class RouteTester implements AutoCloseable {
+public final class RouteTester implements AutoCloseable, TestRequests {
 
     private final RequestPipeline pipeline;
     private final ServerPlan plan;
@@ -63,31 +63,7 @@ public final class RouteTester implements AutoCloseable {
         return new RouteTester(ServerPlan.of(server));
     }
 
-    public TestRequest get(String target) {
-        return request(HttpMethod.GET, target);
-    }
-
-    public TestRequest post(String target) {
-        return request(HttpMethod.POST, target);
-    }
-
-    public TestRequest put(String target) {
-        return request(HttpMethod.PUT, target);
-    }
-
-    public TestRequest patch(String target) {
-        return request(HttpMethod.PATCH, target);
-    }
-
-    public TestRequest delete(String target) {
-        return request(HttpMethod.DELETE, target);
-    }
-
-    /**
-     * A request with any method.
-     *
-     * @param target the path as sent (percent-encoded) and an optional query: {@code /orders/7?full=true}
-     */
+    @Override
     public TestRequest request(HttpMethod method, String target) {
         return new TestRequest(method, target, this::send);
     }

@@ -21,7 +21,7 @@ import java.util.Map;
  * For anything this does not cover, {@link #http()} is the underlying {@code java.net.http}
  * client and {@link #uri(String)} the address of a path.
  */
-public final class TestClient {
+public final class TestClient implements TestRequests {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
@@ -53,27 +53,7 @@ public final class TestClient {
         return http;
     }
 
-    public TestRequest get(String target) {
-        return request(HttpMethod.GET, target);
-    }
-
-    public TestRequest post(String target) {
-        return request(HttpMethod.POST, target);
-    }
-
-    public TestRequest put(String target) {
-        return request(HttpMethod.PUT, target);
-    }
-
-    public TestRequest patch(String target) {
-        return request(HttpMethod.PATCH, target);
-    }
-
-    public TestRequest delete(String target) {
-        return request(HttpMethod.DELETE, target);
-    }
-
-    /** A request with any method; {@code target} is a path with an optional query. */
+    @Override
     public TestRequest request(HttpMethod method, String target) {
         return new TestRequest(method, target, this::send);
     }
