@@ -7,6 +7,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Compiles one wasm module to JVM bytecode ahead of time with Chicory's build-time compiler.
@@ -24,6 +28,9 @@ import java.util.Set;
  * back-edge of the machine's classes with a countdown that calls Weft's {@code GuestPoll}.
  */
 final class AotCompiler {
+
+    /** Chicory names the method of wasm function N {@code func_N}. */
+    private static final Pattern FUNCTION_METHOD = Pattern.compile("func_(\\d+)\\(");
 
     private final Path classesDirectory;
     private final Path sourcesDirectory;
@@ -56,6 +63,23 @@ final class AotCompiler {
         InterruptionCheckPass.rewrite(classesDirectory, qualifiedName);
         Files.writeString(passMarker(qualifiedName), InterruptionCheckPass.VERSION);
         return interpreted;
+    }
+
+    /**
+     * The functions of {@code qualifiedName}'s machine whose bytecode is longer than HotSpot
+     * compiles ({@link MethodSizes#HUGE_METHOD_LIMIT}): function index to bytecode length.
+     */
+    SortedMap<Integer, Integer> functionsTooLargeForTheJit(String qualifiedName) throws IOException {
+        SortedMap<Integer, Integer> tooLarge = new TreeMap<>();
+        for (Path file : MachineClasses.of(classesDirectory, qualifiedName)) {
+            MethodSizes.codeLengths(Files.readAllBytes(file)).forEach((method, length) -> {
+                Matcher function = FUNCTION_METHOD.matcher(method);
+                if (length > MethodSizes.HUGE_METHOD_LIMIT && function.lookingAt()) {
+                    tooLarge.put(Integer.parseInt(function.group(1)), length);
+                }
+            });
+        }
+        return tooLarge;
     }
 
     /** Whether the outputs for {@code qualifiedName} are all present, so that an unchanged module can be skipped. */

@@ -138,6 +138,7 @@ public class CompileWasmMojo extends AbstractGuestMojo {
         if (Files.isRegularFile(manifestFile) && compiler.hasOutputs(className)
                 && ModuleManifest.read(Files.readString(manifestFile)).sha256().equals(sha256)) {
             getLog().info("wasm module '" + name + "' is unchanged");
+            warnOfFunctionsTooLargeForTheJit(compiler, name, className);
             return className;
         }
         ModuleManifest manifest;
@@ -161,7 +162,22 @@ public class CompileWasmMojo extends AbstractGuestMojo {
             getLog().warn("wasm module '" + name + "': functions " + interpreted
                     + " are too large for one JVM method and will run in Chicory's interpreter");
         }
+        warnOfFunctionsTooLargeForTheJit(compiler, name, className);
         return className;
+    }
+
+    /**
+     * A function over HotSpot's 8000-byte limit is never JIT-compiled: it runs interpreted, about
+     * a hundred times slower, and nothing at run time says why (wasm-opt -O3 did this to the
+     * matmul guest). Said at every build, so that an incremental build does not hide it.
+     */
+    private void warnOfFunctionsTooLargeForTheJit(AotCompiler compiler, ModuleName name, String className)
+            throws IOException {
+        compiler.functionsTooLargeForTheJit(className).forEach((function, length) -> getLog().warn("wasm module '"
+                + name + "': function " + function + " compiles to " + length + " bytes of bytecode, over the "
+                + MethodSizes.HUGE_METHOD_LIMIT + " that HotSpot JIT-compiles, so it will run interpreted (about 100x"
+                + " slower). Split it in the guest (e.g. #[inline(never)] on its hot part), or inline less (no"
+                + " wasm-opt -O3); -XX:-DontCompileHugeMethods lifts the limit at run time"));
     }
 
     private String relative(Path path) {

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodTooLargeException;
@@ -57,19 +55,9 @@ final class InterruptionCheckPass {
      * @return the number of checks rewritten
      */
     static int rewrite(Path classesDirectory, String qualifiedName) throws IOException {
-        String internalName = qualifiedName.replace('.', '/');
-        String shaded = internalName + "MachineShaded";
-        Path directory = classesDirectory.resolve(internalName).getParent();
-        String prefix = internalName.substring(internalName.lastIndexOf('/') + 1) + "Machine";
-        List<Path> classes;
-        try (Stream<Path> files = Files.list(directory)) {
-            classes = files.filter(file -> {
-                String name = file.getFileName().toString();
-                return name.startsWith(prefix) && name.endsWith(".class") && !name.equals(prefix + "Shaded.class");
-            }).sorted().toList();
-        }
+        String shaded = MachineClasses.shadedOwner(qualifiedName);
         int rewritten = 0;
-        for (Path file : classes) {
+        for (Path file : MachineClasses.of(classesDirectory, qualifiedName)) {
             Result result = rewriteClass(Files.readAllBytes(file), shaded);
             if (result.checks() > 0) {
                 Files.write(file, result.bytes());

@@ -18,7 +18,10 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.tools.JavaCompiler;
@@ -103,6 +106,29 @@ class AotCompilerTest {
                     "i32 arithmetic wraps");
             assertEquals("com.example.wasm.AdderModuleMachine", factory.apply(instance).getClass().getName());
         }
+    }
+
+    /** HotSpot never JIT-compiles a method over 8000 bytes: such a function is found and measured. */
+    @Test
+    void findsTheFunctionsTooLargeForTheJit() throws IOException {
+        compiler.compile(Fixtures.wasm("huge"), "com.example.wasm.HugeModule");
+
+        SortedMap<Integer, Integer> tooLarge = compiler.functionsTooLargeForTheJit("com.example.wasm.HugeModule");
+        assertEquals(Set.of(1), tooLarge.keySet(), "only the second function (func_1), not the one-line func_0");
+        assertTrue(tooLarge.get(1) > MethodSizes.HUGE_METHOD_LIMIT, tooLarge.toString());
+
+        Map<String, Integer> lengths = new TreeMap<>();
+        for (Path file : MachineClasses.of(classes, "com.example.wasm.HugeModule")) {
+            lengths.putAll(MethodSizes.codeLengths(Files.readAllBytes(file)));
+        }
+        int small = lengths.entrySet().stream().filter(entry -> entry.getKey().startsWith("func_0("))
+                .mapToInt(Map.Entry::getValue).findFirst().orElseThrow();
+        assertTrue(small > 0 && small < 100, "func_0 is a few bytes: " + lengths);
+        assertEquals(tooLarge.get(1), lengths.entrySet().stream().filter(entry -> entry.getKey().startsWith("func_1("))
+                .map(Map.Entry::getValue).findFirst().orElseThrow());
+
+        compiler.compile(Fixtures.wasm("adder"), CLASS_NAME);
+        assertEquals(Map.of(), compiler.functionsTooLargeForTheJit(CLASS_NAME));
     }
 
     private static void javac(Path source, Path output) {

@@ -284,6 +284,23 @@ class CompileWasmMojoTest {
         assertTrue(mojo.project.getCompileSourceRoots().isEmpty());
     }
 
+    /** A function HotSpot will never compile is named at every build, the incremental ones too. */
+    @Test
+    void warnsOfAFunctionTooLargeForTheJitAtEveryBuild() throws Exception {
+        wasmFile("huge", "huge");
+        wasmFile("adder", "adder");
+        mojo().execute();
+        mojo().execute();
+
+        List<String> warnings = log.stream().filter(line -> line.startsWith("WARNING")).toList();
+        assertEquals(2, warnings.size(), log.toString());
+        for (String warning : warnings) {
+            assertTrue(warning.startsWith("WARNING wasm module 'huge': function 1 compiles to "), warning);
+            assertTrue(warning.contains("over the 8000 that HotSpot JIT-compiles, so it will run interpreted"), warning);
+        }
+        assertTrue(log.contains("wasm module 'huge' is unchanged"), log.toString());
+    }
+
     @Test
     void aProjectWithoutModulesIsFine() throws Exception {
         CompileWasmMojo mojo = mojo();
@@ -314,6 +331,11 @@ class CompileWasmMojoTest {
                 String message = content.toString();
                 int timing = message.indexOf(" in ");
                 log.add(timing < 0 || message.startsWith("Building") ? message : message.substring(0, timing));
+            }
+
+            @Override
+            public void warn(CharSequence content) {
+                log.add("WARNING " + content);
             }
         });
         return mojo;
