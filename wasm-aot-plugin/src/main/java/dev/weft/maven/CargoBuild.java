@@ -18,7 +18,7 @@ final class CargoBuild {
     }
 
     Path build(RustCrate crate) throws CargoException, IOException, InterruptedException {
-        List<String> command = toolchain.buildCommand(crate.manifest(), targetDirectory, crate.target());
+        List<String> command = toolchain.buildCommand(crate.manifest(), targetDirectory, crate.target(), crate.rustcArguments());
         ProcessBuilder process = new ProcessBuilder(command)
                 .directory(crate.directory().toFile())
                 .redirectErrorStream(true);

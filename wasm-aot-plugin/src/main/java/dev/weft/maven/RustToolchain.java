@@ -101,13 +101,27 @@ record RustToolchain(String description, Path cargo, List<String> extraArguments
 
     /** The cargo release build of one crate, for its target, into a shared target folder. */
     List<String> buildCommand(Path manifest, Path targetDirectory, String target) {
-        List<String> command = new ArrayList<>(List.of(
-                cargo.toString(), "build", "--release",
+        return buildCommand(manifest, targetDirectory, target, List.of());
+    }
+
+    /**
+     * The same, with {@code rustcArguments} for the crate's own library: then {@code cargo rustc
+     * --lib}, which passes them to that one rustc call (RUSTFLAGS would apply them to every
+     * dependency, and cargo's config cannot add to the RUSTFLAGS the sysroot is given in).
+     */
+    List<String> buildCommand(Path manifest, Path targetDirectory, String target, List<String> rustcArguments) {
+        List<String> command = new ArrayList<>(List.of(cargo.toString()));
+        command.addAll(rustcArguments.isEmpty() ? List.of("build", "--release") : List.of("rustc", "--release", "--lib"));
+        command.addAll(List.of(
                 "--target", target,
                 "--manifest-path", manifest.toString(),
                 "--target-dir", targetDirectory.toString(),
                 "--color", "never"));
         command.addAll(extraArguments);
+        if (!rustcArguments.isEmpty()) {
+            command.add("--");
+            command.addAll(rustcArguments);
+        }
         return command;
     }
 

@@ -115,6 +115,31 @@ class RustCrateTest {
     }
 
     @Test
+    void readsTheStackSizeInBytesKibOrMib() throws IOException {
+        String header = "[package]\nname = \"echo\"\n\n[package.metadata.weft]\n";
+        assertEquals(0, crate("echo", "[package]\nname = \"echo\"\n").stackSize(), "the linker's default");
+        assertEquals(List.of(), crate("echo", "[package]\nname = \"echo\"\n").rustcArguments());
+        assertEquals(65536, crate("echo", header + "stack-size = 65536\n").stackSize());
+        assertEquals(65536, crate("echo", header + "stack-size = \"64KiB\"  # measured\n").stackSize());
+        RustCrate mib = crate("echo", header + "stack-size = \"2MiB\"\n");
+        assertEquals(2 * 1024 * 1024, mib.stackSize());
+        assertEquals(List.of("-C", "link-arg=-zstack-size=2097152"), mib.rustcArguments());
+    }
+
+    @Test
+    void aStackSizeTheLinkerCannotUseIsRefused() throws IOException {
+        for (String value : List.of("100", "4100", "\"64 kB\"", "\"lots\"", "99999999999999999999", "\"4096MiB\"")) {
+            IOException e = assertThrows(IOException.class,
+                    () -> crate("echo", "[package]\nname = \"echo\"\n[package.metadata.weft]\nstack-size = " + value + "\n"),
+                    value);
+            assertTrue(e.getMessage().contains("[package.metadata.weft] stack-size " + value + " is not a size in bytes"),
+                    e.getMessage());
+        }
+        assertEquals(0, crate("echo", "[package]\nname = \"echo\"\n[dependencies]\nstack-size = 3\n").stackSize(),
+                "only the weft metadata section says it");
+    }
+
+    @Test
     void aCargoTomlWithoutPackageIsRefused() throws IOException {
         Path directory = rust.resolve("workspace");
         Files.createDirectories(directory);

@@ -40,6 +40,20 @@ class RustToolchainTest {
         assertEquals(List.of("cargo", "build", "--release"), command.subList(0, 3));
     }
 
+    /** Arguments for the crate's own rustc (its stack size) go through cargo rustc, after "--". */
+    @Test
+    void rustcArgumentsMakeItACargoRustcOfTheLibrary() {
+        RustToolchain toolchain = new RustToolchain("test", Path.of("cargo"), List.of("--offline"), Map.of());
+        assertEquals(List.of(
+                        "cargo", "rustc", "--release", "--lib",
+                        "--target", "wasm32-unknown-unknown",
+                        "--manifest-path", MANIFEST.toString(),
+                        "--target-dir", TARGET.toString(),
+                        "--color", "never", "--offline",
+                        "--", "-C", "link-arg=-zstack-size=65536"),
+                toolchain.buildCommand(MANIFEST, TARGET, RustToolchain.TARGET, List.of("-C", "link-arg=-zstack-size=65536")));
+    }
+
     @Test
     void anExplicitCargoIsUsedAsItIs() throws Exception {
         Path cargo = Path.of("/somewhere/else/cargo");

@@ -10,6 +10,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.Properties;
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.Instruction;
+import com.dylibso.chicory.wasm.types.OpCode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -63,6 +67,11 @@ class RustAndWasmIT {
         assertEquals("(f64,f32)->(f64)", scale.getProperty("export.scale"));
         assertEquals("src/main/wasm/scale.wasm", scale.getProperty("source"));
 
+        // [package.metadata.weft] stack-size = "16KiB": the linker's 1 MiB stack would need 17 pages.
+        WasmModule adderModule = Parser.parse(project.file(CLASSES + "AdderModule.meta"));
+        assertEquals(1, adderModule.memorySection().orElseThrow().getMemory(0).limits().initialPages());
+        assertEquals(16 * 1024, stackPointer(adderModule), "__stack_pointer starts at the top of the 16 KiB stack");
+
         // The project's own test called both modules through the processor's CalculatorWasm.
         assertTrue(Files.isRegularFile(project.file("target/classes/dev/weft/it/CalculatorWasm.class")));
         build.assertLogged("Tests run: 1, Failures: 0, Errors: 0, Skipped: 0, Time elapsed:",
@@ -110,6 +119,13 @@ class RustAndWasmIT {
         Properties adder = properties(MANIFESTS + "adder.properties");
         assertEquals("(i32,i32)->(i32)", adder.getProperty("export.sub"));
         assertEquals("(i32,i32)->(i32)", adder.getProperty("export.add"));
+    }
+
+    /** The initial value of the module's first global, which wasm-ld makes {@code __stack_pointer}. */
+    private static long stackPointer(WasmModule module) {
+        Instruction init = module.globalSection().getGlobal(0).initInstructions().get(0);
+        assertEquals(OpCode.I32_CONST, init.opcode());
+        return init.operand(0);
     }
 
     private Properties properties(String relative) throws IOException {
