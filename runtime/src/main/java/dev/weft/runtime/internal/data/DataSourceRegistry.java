@@ -33,6 +33,7 @@ public final class DataSourceRegistry implements Databases, AutoCloseable {
 
     private final Map<String, DataSourceSettings> settings = new LinkedHashMap<>();
     private final Map<String, HikariDataSource> pools = new LinkedHashMap<>();
+    private final Map<String, DataSourceHealth> health = new LinkedHashMap<>();
     private final Map<String, JdbcKeyValueStore> stores = new LinkedHashMap<>();
     private final DataMetrics metrics = new DataMetrics(WeftMetrics.registry());
     private volatile boolean open;
@@ -42,7 +43,9 @@ public final class DataSourceRegistry implements Databases, AutoCloseable {
         for (Config node : dataSources.asNodeList().orElse(java.util.List.of())) {
             DataSourceSettings source = DataSourceSettings.from(dataSources, node.name());
             settings.put(source.name(), source);
-            pools.put(source.name(), Pools.create(source, new MicrometerMetricsTrackerFactory(WeftMetrics.registry())));
+            HikariDataSource pool = Pools.create(source, new MicrometerMetricsTrackerFactory(WeftMetrics.registry()));
+            pools.put(source.name(), pool);
+            health.put(source.name(), new DataSourceHealth(pool));
         }
         for (KeyValueStoreSettings store : KeyValueStoreSettings.all(config, settings.keySet())) {
             stores.put(store.name(), new JdbcKeyValueStore(store.name(), pools.get(store.dataSource()), metrics.forSource(store.dataSource())));
@@ -129,14 +132,14 @@ public final class DataSourceRegistry implements Databases, AutoCloseable {
     }
 
     /**
-     * Each data source's state for {@code /health}: {@code UP} when a connection answers within a
-     * second, with the pool's use.
+     * Each data source's state for {@code /health}: {@code UP} when a connection answered within a
+     * second at the last check ({@link DataSourceHealth}: at most one a second), with the pool's use.
      */
     public Map<String, Map<String, Object>> health() {
         Map<String, Map<String, Object>> states = new TreeMap<>();
         pools.forEach((name, pool) -> {
             Map<String, Object> state = new LinkedHashMap<>();
-            state.put("status", up(pool) ? "UP" : "DOWN");
+            state.put("status", open && health.get(name).up() ? "UP" : "DOWN");
             HikariPoolMXBean bean = pool.getHikariPoolMXBean();
             if (bean != null) {
                 state.put("activeConnections", bean.getActiveConnections());
@@ -146,17 +149,6 @@ public final class DataSourceRegistry implements Databases, AutoCloseable {
             states.put(name, state);
         });
         return states;
-    }
-
-    private boolean up(HikariDataSource pool) {
-        if (!open || pool.isClosed()) {
-            return false;
-        }
-        try (Connection connection = pool.getConnection()) {
-            return connection.isValid(1);
-        } catch (SQLException | RuntimeException e) {
-            return false;
-        }
     }
 
     private boolean backsKeyValueStore(String dataSource) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.runtime.WeftConfig;
@@ -20,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -183,6 +185,47 @@ abstract class DataLayerContract {
         assertTrue(metrics.body().contains("hikaricp_connections_active{pool=\"shop\"}"), "pool use");
         assertTrue(metrics.body().contains("weft_db_calls_seconds_count{datasource=\"shop\",kind=\"kv\",outcome=\"ok\"}"),
                 "call time");
+    }
+
+    /**
+     * Anyone may call /health, as often as they like: it never waits for a connection the pool has
+     * not got (here the pool's two are held, and a borrow would wait the 30 s connection timeout),
+     * and a flood of calls asks the database at most once a second.
+     */
+    @Test
+    void healthNeitherWaitsForABusyPoolNorFloodsTheDatabase() throws Exception {
+        Map<String, String> config = config(freshDatabase(), "shop");
+        config.put("weft.datasources.shop.pool-size", "2");
+        config.put("weft.datasources.shop.connection-timeout", "PT30S");
+        WeftServer.Builder builder = WeftServer.builder(WeftConfig.of(config));
+        Databases databases = builder.dataSources();
+        WeftServer server = builder.start();
+        servers.add(server);
+
+        try (java.sql.Connection first = databases.dataSource("shop").getConnection();
+                java.sql.Connection second = databases.dataSource("shop").getConnection()) {
+            HttpResponse<String> health = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> get(server, "/health"),
+                    "/health waited for a connection");
+            assertEquals(200, health.statusCode(), health.body());
+            assertTrue(health.body().contains("\"shop\":{\"status\":\"UP\",\"activeConnections\":2"), health.body());
+        }
+
+        double before = connectionsAcquired(server);
+        long started = System.nanoTime();
+        for (int i = 0; i < 50; i++) {
+            assertEquals(200, get(server, "/health").statusCode());
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        double borrowed = connectionsAcquired(server) - before;
+        assertTrue(borrowed <= Math.ceil(seconds) + 1, borrowed + " connections borrowed by 50 /health calls in " + seconds + " s");
+    }
+
+    private static double connectionsAcquired(WeftServer server) throws Exception {
+        java.util.regex.Matcher count = java.util.regex.Pattern
+                .compile("(?m)^hikaricp_connections_acquire_seconds_count\\{pool=\"shop\"} (\\S+)$")
+                .matcher(get(server, "/metrics").body());
+        assertTrue(count.find(), "Hikari's acquisition count in /metrics");
+        return Double.parseDouble(count.group(1));
     }
 
     @Test

@@ -81,6 +81,14 @@ public final class PostgresServer implements AutoCloseable {
         return Map.of("url", url(name), "user", USER, "password", "");
     }
 
+    /** Runs one statement as the server's superuser, on its {@code postgres} database. */
+    public void execute(String sql) throws SQLException {
+        try (Connection admin = DriverManager.getConnection(url("postgres"), USER, "");
+                Statement statement = admin.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
     private String url(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
