@@ -149,7 +149,7 @@ class GeneratedProjectIT {
      * libraries, say, on a fresh machine). A local repository keeps no checksum files: do not warn
      * of each missing one.
      */
-    private static Path writeSettings(Path work) throws IOException {
+    static Path writeSettings(Path work) throws IOException {
         Path settings = work.resolve("settings.xml");
         String outer = """
                 <id>outer-local-repository</id><url>%s</url>\
