@@ -46,7 +46,7 @@ record ContainerEngine(String command) {
     /** Removes the container and the image, whatever state they are in. */
     void remove(String name, String image) {
         try {
-            run("rm", "-f", "-t", "15", name);
+            run("rm", "-f", name);
         } catch (Exception | AssertionError ignored) {
             // not started, or already gone
         }
