@@ -1,61 +1,30 @@
 #!/usr/bin/env bash
-# Checks the example's container deployment (example/Dockerfile, example/compose.yaml) on a
-# machine without a Docker engine, with podman and podman-compose: builds the jar and the image,
-# starts it with compose, calls it over HTTP (health, a wasm route, a JWT-protected route), and
-# stops it with SIGTERM. On demand, not part of scripts/test.sh (it downloads a Debian base).
+# Checks the container deployments on a machine without a Docker engine, with podman and
+# podman-compose. The example's (example/Dockerfile, example/compose.yaml): builds the jar and the
+# image, starts it with compose, calls it over HTTP (health, a wasm route, a JWT-protected route),
+# and stops it with SIGTERM. Then the archetype's: GeneratedProjectIT with WEFT_CONTAINER_ENGINE
+# set generates a project, builds its distribution and its Dockerfile's image, runs it and calls
+# both its routes (scripts/test.sh runs that part too). On demand, not part of scripts/test.sh.
 #
-# No registry is reachable here, so the image is built on a local Java base instead of the
-# Dockerfile's default (debian:bookworm-slim): a Debian minbase made by debootstrap, with wget
-# (and this machine's JDK, which the image does not use: it runs the distribution's own
-# runtime). Podman's settings (runc, cgroupfs, vfs storage, ulimits a container may set here)
-# live in target/containers/, not in /etc.
+# No registry is reachable here, so the image both Dockerfiles start FROM, debian:bookworm-slim,
+# is made locally (scripts/lib/containers.sh: debootstrap, then podman import). Podman's settings
+# (runc, cgroupfs, vfs storage, ulimits a container may set here) live in target/containers/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/toolchain.sh
+. scripts/lib/containers.sh
 weft_prepare_build
 
 work="$PWD/target/containers"
-base_image=localhost/weft-check-jre:latest
 port=${WEFT_EXAMPLE_PORT:-18080}
 mkdir -p "$work"
 
-for tool in podman podman-compose runc debootstrap; do
-  command -v "$tool" >/dev/null || weft_apt_install podman podman-compose runc debootstrap ||
-    weft_die "$tool is missing: install podman, podman-compose, runc and debootstrap"
-done
-
-cat > "$work/containers.conf" <<CONF
-[containers]
-default_ulimits = ["nofile=1024:1024", "nproc=1024:1024"]
-[engine]
-runtime = "runc"
-cgroup_manager = "cgroupfs"
-CONF
-cat > "$work/storage.conf" <<CONF
-[storage]
-driver = "vfs"
-runroot = "/run/containers/storage"
-graphroot = "/var/lib/containers/storage"
-CONF
-export CONTAINERS_CONF="$work/containers.conf" CONTAINERS_STORAGE_CONF="$work/storage.conf"
-
-if ! podman image exists "$base_image"; then
-  weft_say "making the local Java base image (debootstrap, about two minutes)"
-  rootfs="$work/rootfs"
-  rm -rf "$rootfs"
-  debootstrap --variant=minbase stable "$rootfs" http://deb.debian.org/debian >"$work/debootstrap.log"
-  cp /etc/resolv.conf "$rootfs/etc/resolv.conf"
-  chroot "$rootfs" apt-get install -y -q wget >>"$work/debootstrap.log"
-  chroot "$rootfs" apt-get clean
-  cp -a "$JAVA_HOME" "$rootfs/opt/java"
-  ln -sf /opt/java/bin/java "$rootfs/usr/bin/java"
-  tar -C "$rootfs" -cf "$work/rootfs.tar" .
-  podman import -q "$work/rootfs.tar" "$base_image" >/dev/null
-  rm -rf "$rootfs" "$work/rootfs.tar"
-fi
+weft_use_podman
+command -v podman-compose >/dev/null || weft_apt_install podman-compose || weft_die "podman-compose is missing: install it"
+weft_debian_slim_image
 
 mvn -B -ntp -q -pl example -am package -DskipTests
-podman build -q --build-arg BASE_IMAGE="$base_image" -t weft-example:0.1.0 example >/dev/null
+podman build -q -t weft-example:0.1.0 example >/dev/null
 
 compose() { podman-compose -f example/compose.yaml "$@" >>"$work/compose.log" 2>&1; }
 export EXAMPLE_JWT_SECRET
@@ -92,4 +61,10 @@ echo "$aot" | grep -q "source: shared objects file" || fail "the container does 
 
 podman stop -t 15 example_weft-example_1 >/dev/null
 podman logs example_weft-example_1 2>&1 | grep -q 'Weft stopped' || fail "SIGTERM did not stop Weft gracefully"
-weft_say "container check passed: image built, compose up, health, wasm matmul, JWT, AOT cache used, graceful stop"
+weft_say "example container check passed: image built, compose up, health, wasm matmul, JWT, AOT cache used, graceful stop"
+
+# The archetype's Dockerfile, through the IT that generates a project and runs it as a user would.
+WEFT_CONTAINER_ENGINE=podman mvn -B -ntp -q -pl archetype -am verify -Dit.test=GeneratedProjectIT \
+  -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.failIfNoSpecifiedTests=false ||
+  weft_die "the generated project's container check failed; see archetype/target/failsafe-reports"
+weft_say "generated project container check passed: distribution, image, both routes over HTTP"

@@ -17,14 +17,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * What a user does with the archetype, from an empty folder: {@code archetype:generate}, then the
  * generated README's test command ({@code mvn verify}: the Rust guest's cargo test, the routes in
- * process, the server over HTTP), then its run command's jar, called once over HTTP.
+ * process, the server over HTTP), then its run command's jar, called once over HTTP; and where a
+ * container engine is named (WEFT_CONTAINER_ENGINE, set by scripts/test.sh), its container
+ * commands: the distribution, the Dockerfile's image, the image run and called over HTTP.
  *
  * <p>Maven runs in a subprocess against target/it-repo, where maven-invoker-plugin installed this
  * build's Weft artifacts; everything else comes from the outer build's local repository (the one
@@ -55,7 +59,8 @@ class GeneratedProjectIT {
         Path project = work.resolve(ARTIFACT);
         assertTrue(Files.isRegularFile(project.resolve("src/main/java/com/example/hello/GreetingApi.java")));
         assertTrue(Files.isRegularFile(project.resolve("src/main/rust/shout/src/lib.rs")));
-        assertTrue(Files.readString(project.resolve("Dockerfile")).contains("COPY target/" + ARTIFACT + ".jar app.jar"));
+        assertTrue(Files.readString(project.resolve("Dockerfile")).contains("ENTRYPOINT [\"/app/bin/" + ARTIFACT + "\"]"));
+        assertTrue(Files.readString(project.resolve(".dockerignore")).contains("!target/dist"));
         String readme = Files.readString(project.resolve("README.md"));
         assertTrue(readme.contains("\n## Two commands\n"), readme);
         assertTrue(readme.contains("    mvn -q package -DskipTests && java -jar target/" + ARTIFACT + ".jar\n"), readme);
@@ -69,6 +74,69 @@ class GeneratedProjectIT {
         assertTrue(build.contains("in com.example.hello.ApplicationServerTest"), build);
 
         servesFromTheJar(project);
+
+        Optional<ContainerEngine> engine = ContainerEngine.fromEnvironment();
+        if (engine.isPresent()) {
+            servesFromTheImage(project, settings, engine.get());
+        } else {
+            System.out.println("GeneratedProjectIT: no WEFT_CONTAINER_ENGINE, the Dockerfile is not built");
+        }
+    }
+
+    /**
+     * The generated README's container commands: the distribution, the image of its Dockerfile
+     * (FROM debian:bookworm-slim, which scripts/test.sh makes locally), the image run with its
+     * port published, both routes called over HTTP.
+     */
+    private static void servesFromTheImage(Path project, Path settings, ContainerEngine engine) throws Exception {
+        maven(project, settings, "distribution", "package", "-DskipTests", "-Dweft.distribution.skip=false");
+        assertTrue(Files.isExecutable(project.resolve("target/dist/bin/" + ARTIFACT)));
+        String image = "localhost/weft-it/" + ARTIFACT + ":it";
+        String container = "weft-it-" + ARTIFACT;
+        engine.remove(container, image);
+        try {
+            engine.build(project, image);
+            int port = freePort();
+            engine.start(image, container, port);
+            HttpClient client = HttpClient.newHttpClient();
+            URI base = URI.create("http://127.0.0.1:" + port);
+            HttpResponse<String> hello = firstAnswer(client, HttpRequest.newBuilder(base.resolve("/hello/Container")).build(),
+                    () -> engine.logs(container));
+            assertEquals(200, hello.statusCode(), hello.body());
+            assertEquals("Hello, Container!", hello.body());
+            HttpResponse<String> shout = client.send(HttpRequest.newBuilder(base.resolve("/shout"))
+                    .header("Content-Type", "text/plain")
+                    .POST(HttpRequest.BodyPublishers.ofString("from a container")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, shout.statusCode(), shout.body());
+            assertEquals("FROM A CONTAINER!", shout.body());
+        } finally {
+            engine.remove(container, image);
+        }
+    }
+
+    /**
+     * The request's answer once the container's server listens. Until then the published port
+     * refuses or drops the connection; after two minutes the container's log is the failure.
+     */
+    private static HttpResponse<String> firstAnswer(HttpClient client, HttpRequest request, Supplier<String> log)
+            throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (true) {
+            try {
+                return client.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException notYet) {
+                if (System.nanoTime() > deadline) {
+                    fail("the container did not answer within 2 minutes (" + notYet + "):\n" + log.get());
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private static void servesFromTheJar(Path project) throws Exception {
@@ -149,7 +217,7 @@ class GeneratedProjectIT {
      * libraries, say, on a fresh machine). A local repository keeps no checksum files: do not warn
      * of each missing one.
      */
-    private static Path writeSettings(Path work) throws IOException {
+    static Path writeSettings(Path work) throws IOException {
         Path settings = work.resolve("settings.xml");
         String outer = """
                 <id>outer-local-repository</id><url>%s</url>\

@@ -24,14 +24,19 @@ final class JsonText {
     }
 
     private void value(Object value, int depth) {
-        switch (value) {
-            case null -> out.append("null");
-            case String string -> string(string);
-            case Number number -> out.append(number);
-            case Boolean bool -> out.append(bool);
-            case Map<?, ?> map -> object(map, depth);
-            case List<?> list -> array(list, depth);
-            default -> throw new IllegalArgumentException("not a JSON value: " + value.getClass());
+        // Not a pattern switch: the processor is compiled for Java 17 (see its pom).
+        if (value == null) {
+            out.append("null");
+        } else if (value instanceof String string) {
+            string(string);
+        } else if (value instanceof Number || value instanceof Boolean) {
+            out.append(value);
+        } else if (value instanceof Map<?, ?> map) {
+            object(map, depth);
+        } else if (value instanceof List<?> list) {
+            array(list, depth);
+        } else {
+            throw new IllegalArgumentException("not a JSON value: " + value.getClass());
         }
     }
 

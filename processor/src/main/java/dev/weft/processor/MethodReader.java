@@ -35,8 +35,11 @@ import javax.lang.model.type.TypeMirror;
  */
 final class MethodReader {
 
-    /** The server's own routes (the runtime's HealthRoutes): a route of the application cannot have them. */
-    static final List<String> RESERVED_PATHS = List.of("/health", "/metrics");
+    /**
+     * The server's own routes (the runtime's HealthRoutes and OpenApiRoute): a route of the
+     * application cannot have them.
+     */
+    static final List<String> RESERVED_PATHS = List.of("/health", "/metrics", "/openapi.json");
 
     /** The name that silences the warning about a Principal parameter of a route open to anonymous requests. */
     static final String ANONYMOUS_PRINCIPAL = "weft:anonymous-principal";
@@ -108,7 +111,8 @@ final class MethodReader {
             }
             if (RESERVED_PATHS.contains(template.text())) {
                 report.error(describe(method) + ": path '" + template.text() + "' is the server's own ("
-                        + String.join(" and ", RESERVED_PATHS) + " are reserved); choose another");
+                        + String.join(", ", RESERVED_PATHS.subList(0, RESERVED_PATHS.size() - 1)) + " and "
+                        + RESERVED_PATHS.get(RESERVED_PATHS.size() - 1) + " are reserved); choose another");
                 return report.withNothing();
             }
         }

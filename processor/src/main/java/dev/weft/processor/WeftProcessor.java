@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
@@ -47,6 +48,18 @@ public final class WeftProcessor extends AbstractProcessor {
     /** The OpenAPI document of the compilation's routes, written when the last round is over. */
     private OpenApiWriter openApi;
 
+    /** Set when javac runs on a Java older than 21: the one error is reported, nothing is generated. */
+    private boolean javaTooOld;
+
+    @Override
+    public synchronized void init(ProcessingEnvironment environment) {
+        super.init(environment);
+        javaTooOld = Runtime.version().feature() < RequiredJava.FEATURE;
+        if (javaTooOld) {
+            environment.getMessager().printMessage(Diagnostic.Kind.ERROR, RequiredJava.message());
+        }
+    }
+
     @Override
     public Set<String> getSupportedAnnotationTypes() {
         Set<String> types = new LinkedHashSet<>(List.of(Api.class.getCanonicalName(), WasmExport.class.getCanonicalName()));
@@ -66,6 +79,9 @@ public final class WeftProcessor extends AbstractProcessor {
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        if (javaTooOld) {
+            return false;
+        }
         if (round.processingOver()) {
             writeOpenApi();
             return false;

@@ -147,7 +147,10 @@ class RouteErrorsTest {
                 "String ping(");
     }
 
-    /** The server's own /health and /metrics would otherwise fail the server at start-up as duplicates. */
+    /**
+     * The server's own /health, /metrics and /openapi.json would otherwise fail the server at
+     * start-up as duplicates.
+     */
     @Test
     void routesAtTheServersOwnPathsAreErrors() {
         assertOnlyError(Sources.weft("Shop", """
@@ -156,7 +159,7 @@ class RouteErrorsTest {
                           @Get("/health") String health();
                         }
                         """),
-                "Shop.health(): path '/health' is the server's own (/health and /metrics are reserved); choose another",
+                "Shop.health(): path '/health' is the server's own (/health, /metrics and /openapi.json are reserved); choose another",
                 "String health(");
         assertOnlyError(Sources.weft("Shop", """
                         @Api("/metrics")
@@ -164,8 +167,16 @@ class RouteErrorsTest {
                           @Post String push(@Body String text);
                         }
                         """),
-                "Shop.push(String): path '/metrics' is the server's own (/health and /metrics are reserved); choose another",
+                "Shop.push(String): path '/metrics' is the server's own (/health, /metrics and /openapi.json are reserved); choose another",
                 "String push(");
+        assertOnlyError(Sources.weft("Shop", """
+                        @Api
+                        public interface Shop {
+                          @Get("/openapi.json") String contract();
+                        }
+                        """),
+                "Shop.contract(): path '/openapi.json' is the server's own (/health, /metrics and /openapi.json are reserved); choose another",
+                "String contract(");
     }
 
     @Test

@@ -39,9 +39,10 @@ abstract class AbstractGuestMojo extends AbstractMojo {
     boolean skip;
 
     /**
-     * Honours {@code weft.wasm.skip}, then runs the goal's work and turns what it throws into
-     * Maven's two kinds of failure: the project's fault (a bad crate or module name) fails the
-     * build with the message; I/O trouble is an execution error.
+     * Honours {@code weft.wasm.skip}, refuses a Java older than 21 in one line, then runs the
+     * goal's work and turns what it throws into Maven's two kinds of failure: the project's fault
+     * (a bad crate or module name) fails the build with the message; I/O trouble is an execution
+     * error.
      */
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
@@ -49,6 +50,7 @@ abstract class AbstractGuestMojo extends AbstractMojo {
             getLog().info("Skipping wasm modules (weft.wasm.skip)");
             return;
         }
+        RequiredJava.check();
         try {
             buildModules();
         } catch (IOException e) {

@@ -132,6 +132,7 @@ public class DistributionMojo extends AbstractMojo {
             getLog().info("Skipping the distribution (weft.distribution.skip)");
             return;
         }
+        RequiredJava.check();
         try {
             build();
         } catch (IOException e) {
