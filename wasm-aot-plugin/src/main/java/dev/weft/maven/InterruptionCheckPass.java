@@ -32,7 +32,12 @@ import org.objectweb.asm.tree.VarInsnNode;
  * if (--countdown <= 0) countdown = GuestPoll.poll();
  * }</pre>
  *
- * so that the thread is checked once every budget back-edges of an invocation. A runaway loop
+ * so that the thread is checked once every budget back-edges of an invocation. Where the check
+ * stands right before a loop's back-edge ({@code goto head}), as Chicory puts it, the countdown
+ * jumps to the head itself: {@code if (--countdown > 0) goto head; countdown = GuestPoll.poll();
+ * goto head}. The loop then has a hot back-edge without a call and a cold one after the poll, and
+ * C2 makes the hot one an inner loop of its own that it can count (strip-mined, its memory
+ * accesses hoisted), where a call on any path of the loop kept it an uncounted loop. A runaway loop
  * still stops: the countdown of the function that loops reaches zero. The countdown is per
  * invocation, so a loop that calls a function whose own loop runs just under the budget each time
  * is checked after up to budget x budget inner back-edges (10^8 with the default of 10^4, about
@@ -43,7 +48,7 @@ import org.objectweb.asm.tree.VarInsnNode;
 final class InterruptionCheckPass {
 
     /** Changes whenever the rewrite does, so that the plugin compiles modules again. */
-    static final String VERSION = "1";
+    static final String VERSION = "3";
 
     static final String POLL_OWNER = "dev/weft/runtime/generated/GuestPoll";
 
@@ -120,11 +125,20 @@ final class InterruptionCheckPass {
                 if (countdown < 0) {
                     countdown = method.maxLocals++;
                 }
+                // Before a back-edge (the check is followed by "goto head"), the countdown jumps to
+                // the loop head itself: the loop gets two back-edges, a hot one without the call
+                // and a cold one after it, and C2 makes the hot one an inner loop free of calls.
+                AbstractInsnNode following = next;
+                while (following != null && following.getOpcode() < 0) {
+                    following = following.getNext();
+                }
                 LabelNode skip = new LabelNode();
+                LabelNode target = following instanceof JumpInsnNode jump && jump.getOpcode() == Opcodes.GOTO
+                        ? jump.label : skip;
                 InsnList poll = new InsnList();
                 poll.add(new IincInsnNode(countdown, -1));
                 poll.add(new VarInsnNode(Opcodes.ILOAD, countdown));
-                poll.add(new JumpInsnNode(Opcodes.IFGT, skip));
+                poll.add(new JumpInsnNode(Opcodes.IFGT, target));
                 poll.add(new MethodInsnNode(Opcodes.INVOKESTATIC, POLL_OWNER, "poll", "()I", false));
                 poll.add(new VarInsnNode(Opcodes.ISTORE, countdown));
                 poll.add(skip);
