@@ -103,7 +103,7 @@ class InterruptionCheckPassTest {
     /**
      * At a loop's back-edge the countdown jumps straight to the loop head, and the poll has a
      * back-edge of its own: C2 then splits the hot one off as an inner loop with no call in it,
-     * which it can make a counted loop (the matmul guest's inner loop ran about 1.1x faster).
+     * which it can make a counted loop (the matmul guest at n=500: 3.1-3.3 times Java before, 2.8 after).
      */
     @Test
     void theCountdownJumpsStraightBackToTheLoopHead() throws Exception {
