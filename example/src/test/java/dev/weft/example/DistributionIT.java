@@ -1,6 +1,7 @@
 package dev.weft.example;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -111,6 +113,21 @@ class DistributionIT {
                     .orElseThrow(() -> new AssertionError(name + " was not loaded"));
             assertTrue(line.contains("source: shared objects file"), "not from the AOT cache: " + line);
         }
+    }
+
+    @Test
+    void loadsSqlitesLibraryFromTheDistributionAndItsJarCarriesNoOther() throws Exception {
+        // Loaded where it lies (lib/native), not copied to a temporary file at every start.
+        Path library = DIST.resolve("lib/native/libsqlitejdbc.so").toRealPath();
+        String maps = Files.readString(Path.of("/proc/" + server.pid() + "/maps"));
+        assertTrue(maps.contains(library.toString()), "the server did not map " + library);
+        assertFalse(maps.contains("/sqlite-"), "the server mapped a copy of sqlite-jdbc's library");
+        try (JarFile jar = new JarFile(DIST.resolve("lib/weft-example.jar").toFile())) {
+            assertTrue(jar.stream().noneMatch(entry -> entry.getName().startsWith("org/sqlite/native/")),
+                    "the distribution's jar still carries native libraries");
+            assertTrue(jar.getEntry("org/sqlite/JDBC.class") != null, "the driver itself is gone");
+        }
+        assertEquals(200, get("/visits/distribution").statusCode());
     }
 
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {

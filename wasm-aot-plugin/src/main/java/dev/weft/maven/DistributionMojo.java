@@ -12,13 +12,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Properties;
@@ -44,12 +44,17 @@ import org.apache.maven.plugins.annotations.Parameter;
  *   runtime/                   the jlinked Java runtime
  *   lib/&lt;jar&gt;                   the application
  *   lib/&lt;launcherName&gt;.aot     the AOT cache (absent with weft.distribution.skipTraining)
+ *   lib/native/                the jar's native libraries for the runtime's platform ({@code nativeLibraries})
  * </pre>
  *
  * <p>The training run starts the jar on the linked runtime with the launcher's own options plus
  * {@code -XX:AOTCacheOutput}, on a free localhost port given as {@code -Dserver.port} and
  * {@code -Dserver.host}, sends every {@code trainingRequests} entry {@code trainingRounds} times, and
- * stops the server with SIGTERM; the JVM then writes the cache. A training request answered with a
+ * stops the server with SIGTERM; the JVM then writes the cache. It runs in a folder of its own,
+ * {@code target/<launcherName>-training}, emptied first, where the application is started once
+ * before (and stopped): what a first start creates there (a database and its migrations) then
+ * exists, as it does at every start but the very first, so the cache holds what those starts run.
+ * A training request answered with a
  * 5xx status fails the build. Work already done is kept: the runtime is linked again only when its
  * modules, options or JDK change, and the training runs again only when the jar or the options do.
  */
@@ -93,6 +98,18 @@ public class DistributionMojo extends AbstractMojo {
     @Parameter(property = "weft.distribution.strip", defaultValue = "strip")
     String strip;
 
+    /**
+     * Native libraries that the jar carries for many platforms: the jar's folder of them, a space,
+     * and the library of the runtime's platform inside it with {@code {arch}} for its architecture
+     * (the JDK's {@code OS_ARCH}: x86_64, aarch64), e.g.
+     * {@code org/sqlite/native Linux/{arch}/libsqlitejdbc.so}. The distribution's copy of the jar
+     * leaves the folder out, the platform's library goes to {@code lib/native}, and the launcher
+     * puts that folder on {@code java.library.path}: the library is loaded where it lies instead
+     * of being copied to a temporary file at every start.
+     */
+    @Parameter
+    List<String> nativeLibraries = new ArrayList<>();
+
     /** The launcher's JVM options, also used by the training run (an AOT cache must be used with the options it was made with). */
     @Parameter
     List<String> jvmOptions = new ArrayList<>();
@@ -125,6 +142,8 @@ public class DistributionMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${project.build.directory}", readonly = true)
     File buildDirectory;
+
+    private int trainingPort;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -175,14 +194,19 @@ public class DistributionMojo extends AbstractMojo {
         }
 
         Files.createDirectories(lib);
-        if (!Files.isRegularFile(appJar) || !Arrays.equals(sha256(appJar), sha256(jar.toPath()))) {
+        String arch = jdkRelease().getProperty("OS_ARCH", "").replace("\"", "");
+        Path jarStamp = dist.resolve(".jar-stamp");
+        String jarKey = HexFormat.of().formatHex(sha256(jar.toPath())) + "\n" + nativeLibraries + " " + arch;
+        if (!Files.isRegularFile(appJar) || !jarKey.equals(read(jarStamp))) {
             // A changed jar invalidates the cache (the JVM checks the jar's size and time), so both go.
             Files.deleteIfExists(cache);
-            Files.copy(jar.toPath(), appJar, StandardCopyOption.REPLACE_EXISTING);
+            NativeLibraries natives = new NativeLibraries(nativeLibraries, arch);
+            natives.copyJarWithout(jar.toPath(), appJar, lib.resolve("native"));
+            Files.writeString(jarStamp, jarKey);
         }
         writeLauncher(launcher, appJar.getFileName().toString(), cache.getFileName().toString());
 
-        String trainingKey = String.join("\n", runtimeKey, "jvm=" + jvmOptions, "training=" + trainingJvmOptions,
+        String trainingKey = String.join("\n", runtimeKey, jarKey, "jvm=" + jvmOptions, "training=" + trainingJvmOptions,
                 "requests=" + trainingRequests, "rounds=" + trainingRounds);
         Path trainingStamp = dist.resolve(".training-stamp");
         if (skipTraining) {
@@ -239,31 +263,35 @@ public class DistributionMojo extends AbstractMojo {
     }
 
     private void train(Path runtime, Path appJar, Path cache) throws IOException, InterruptedException, MojoFailureException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        List<String> command = new ArrayList<>();
-        command.add(runtime.resolve("bin").resolve("java").toString());
-        command.addAll(jvmOptions);
-        command.addAll(trainingJvmOptions);
-        command.add("-XX:AOTCacheOutput=" + cache);
-        command.add("-Dserver.port=" + port);
-        command.add("-Dserver.host=127.0.0.1");
-        command.add("-jar");
-        command.add(appJar.toString());
-        Path log = buildDirectory.toPath().resolve(launcherName + "-training.log");
+        Path folder = buildDirectory.toPath().resolve(launcherName + "-training");
+        deleteTree(folder);
+        Files.createDirectories(folder);
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        // The first start, not recorded: it creates what every later start finds (say, the database).
         long started = System.nanoTime();
-        Process server = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process first = startTrainee(runtime, appJar, folder, List.of(), buildDirectory.toPath().resolve(launcherName + "-first-start.log"));
+        try {
+            awaitListening(first, client, buildDirectory.toPath().resolve(launcherName + "-first-start.log"));
+            stopTrainee(first, buildDirectory.toPath().resolve(launcherName + "-first-start.log"));
+        } finally {
+            if (first.isAlive()) {
+                first.destroyForcibly().waitFor();
+            }
+        }
+        getLog().info("Training run: the first start, which creates the application's state, took "
+                + (System.nanoTime() - started) / 1_000_000 + " ms");
+
+        Path log = buildDirectory.toPath().resolve(launcherName + "-training.log");
+        started = System.nanoTime();
+        Process server = startTrainee(runtime, appJar, folder, List.of("-XX:AOTCacheOutput=" + cache), log);
         int sent = 0;
         try {
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5)).build();
-            awaitListening(server, client, port, log);
+            awaitListening(server, client, log);
             long ready = System.nanoTime();
             for (int round = 0; round < trainingRounds; round++) {
                 for (String request : trainingRequests) {
-                    HttpResponse<byte[]> response = client.send(request(request, port), HttpResponse.BodyHandlers.ofByteArray());
+                    HttpResponse<byte[]> response = client.send(request(request, trainingPort), HttpResponse.BodyHandlers.ofByteArray());
                     sent++;
                     if (response.statusCode() >= 500) {
                         throw new MojoFailureException("training request '" + request + "' answered "
@@ -275,11 +303,7 @@ public class DistributionMojo extends AbstractMojo {
             getLog().info("Training run: ready in " + (ready - started) / 1_000_000 + " ms, " + sent + " requests in "
                     + (System.nanoTime() - ready) / 1_000_000 + " ms");
             // SIGTERM, as a service manager stops it; the JVM then writes the AOT cache.
-            server.destroy();
-            if (!server.waitFor(trainingTimeoutSeconds, TimeUnit.SECONDS)) {
-                throw new MojoFailureException("the training run did not end within " + trainingTimeoutSeconds
-                        + " s of SIGTERM\n" + tail(log));
-            }
+            stopTrainee(server, log);
         } finally {
             if (server.isAlive()) {
                 server.destroyForcibly().waitFor();
@@ -292,9 +316,39 @@ public class DistributionMojo extends AbstractMojo {
                 + (System.nanoTime() - started) / 1_000_000 + " ms of training (log: " + log + ")");
     }
 
-    private void awaitListening(Process server, HttpClient client, int port, Path log)
+    /** Starts the jar as the launcher would, in {@code folder}, on a free port (kept in {@link #trainingPort}). */
+    private Process startTrainee(Path runtime, Path appJar, Path folder, List<String> extraOptions, Path log) throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            trainingPort = socket.getLocalPort();
+        }
+        List<String> command = new ArrayList<>();
+        command.add(runtime.resolve("bin").resolve("java").toString());
+        if (!nativeLibraries.isEmpty()) {
+            command.add("-Djava.library.path=" + appJar.resolveSibling("native"));
+        }
+        command.addAll(jvmOptions);
+        command.addAll(trainingJvmOptions);
+        command.addAll(extraOptions);
+        command.add("-Dserver.port=" + trainingPort);
+        command.add("-Dserver.host=127.0.0.1");
+        command.add("-jar");
+        command.add(appJar.toString());
+        return new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+    }
+
+    private void stopTrainee(Process server, Path log) throws IOException, InterruptedException, MojoFailureException {
+        server.destroy();
+        if (!server.waitFor(trainingTimeoutSeconds, TimeUnit.SECONDS)) {
+            throw new MojoFailureException("the training run did not end within " + trainingTimeoutSeconds
+                    + " s of SIGTERM\n" + tail(log));
+        }
+    }
+
+    private void awaitListening(Process server, HttpClient client, Path log)
             throws IOException, InterruptedException, MojoFailureException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(trainingTimeoutSeconds);
+        int port = trainingPort;
         HttpRequest probe = request(trainingRequests.isEmpty() ? "/" : trainingRequests.get(0), port);
         while (System.nanoTime() < deadline) {
             if (!server.isAlive()) {
@@ -330,6 +384,7 @@ public class DistributionMojo extends AbstractMojo {
 
     private void writeLauncher(Path launcher, String jarName, String cacheName) throws IOException {
         String options = jvmOptions.stream().map(DistributionMojo::shellQuote).collect(Collectors.joining(" "));
+        String libraryPath = nativeLibraries.isEmpty() ? "" : "\"-Djava.library.path=$dir/lib/native\" ";
         String script = """
                 #!/bin/sh
                 # Starts %1$s on the Java runtime beside it, with the AOT cache of the build's training
@@ -338,10 +393,10 @@ public class DistributionMojo extends AbstractMojo {
                 # heap layout other than the training run's makes the JVM ignore part of the cache).
                 dir=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd -P) || exit 1
                 if [ -f "$dir/lib/%3$s" ]; then
-                  exec "$dir/runtime/bin/java" "-XX:AOTCache=$dir/lib/%3$s" %4$s $JAVA_OPTS -jar "$dir/lib/%2$s" "$@"
+                  exec "$dir/runtime/bin/java" %5$s"-XX:AOTCache=$dir/lib/%3$s" %4$s $JAVA_OPTS -jar "$dir/lib/%2$s" "$@"
                 fi
-                exec "$dir/runtime/bin/java" %4$s $JAVA_OPTS -jar "$dir/lib/%2$s" "$@"
-                """.formatted(launcherName, jarName, cacheName, options);
+                exec "$dir/runtime/bin/java" %5$s%4$s $JAVA_OPTS -jar "$dir/lib/%2$s" "$@"
+                """.formatted(launcherName, jarName, cacheName, options, libraryPath);
         Files.createDirectories(launcher.getParent());
         Files.writeString(launcher, script);
         try {
@@ -356,6 +411,15 @@ public class DistributionMojo extends AbstractMojo {
     }
 
     private int jdkFeatureVersion() throws IOException, MojoFailureException {
+        String version = jdkRelease().getProperty("JAVA_VERSION", "").replace("\"", "");
+        try {
+            return Integer.parseInt(version.split("[.+-]")[0]);
+        } catch (NumberFormatException e) {
+            throw new MojoFailureException("cannot read the JDK's version from " + jdk + "/release: '" + version + "'");
+        }
+    }
+
+    private Properties jdkRelease() throws IOException, MojoFailureException {
         Path release = jdk.toPath().resolve("release");
         if (!Files.isRegularFile(release)) {
             throw new MojoFailureException("no JDK at " + jdk + " (no release file); set <jdk> or weft.distribution.jdk");
@@ -364,12 +428,7 @@ public class DistributionMojo extends AbstractMojo {
         try (InputStream in = Files.newInputStream(release)) {
             properties.load(in);
         }
-        String version = properties.getProperty("JAVA_VERSION", "").replace("\"", "");
-        try {
-            return Integer.parseInt(version.split("[.+-]")[0]);
-        } catch (NumberFormatException e) {
-            throw new MojoFailureException("cannot read the JDK's version from " + release + ": '" + version + "'");
-        }
+        return properties;
     }
 
     private String tool(String name) throws MojoFailureException {

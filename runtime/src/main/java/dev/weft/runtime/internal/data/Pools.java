@@ -22,7 +22,9 @@ final class Pools {
         pool.setUsername(source.user());
         pool.setPassword(source.password());
         pool.setMaximumPoolSize(source.poolSize());
-        pool.setMinimumIdle(Math.min(2, source.poolSize()));
+        // SQLite has one writer and no network round trip to save: one idle connection (each holds
+        // its own page cache) is enough; a server database keeps two ready.
+        pool.setMinimumIdle(Math.min(source.sqlite() ? 1 : 2, source.poolSize()));
         pool.setConnectionTimeout(Math.max(250, source.connectionTimeout().toMillis()));
         pool.setMetricsTrackerFactory(metrics);
         if (source.sqlite()) {

@@ -85,6 +85,26 @@ abstract class DataLayerContract {
     }
 
     @Test
+    void aRestartOnACurrentDatabaseSkipsFlywayAndKeepsTheData() throws Exception {
+        Map<String, String> config = config(freshDatabase(), "shop");
+        Databases first = started(config);
+        first.inTransaction("shop", connection -> insert(connection, 1, "before the restart"));
+        first.keyValueStore("counters").increment("starts", 1);
+        // What the next start checks before it would call Flyway: both histories are current.
+        ClassLoader loader = DataLayerContract.class.getClassLoader();
+        assertTrue(SchemaHistoryCheck.upToDate(first.dataSource("shop"), Migrations.APPLICATION_HISTORY,
+                List.of("classpath:db/migration/shop"), loader));
+        String vendor = config.get("weft.datasources.shop.url").startsWith("jdbc:sqlite:") ? "sqlite" : "postgresql";
+        assertTrue(SchemaHistoryCheck.upToDate(first.dataSource("shop"), Migrations.FRAMEWORK_HISTORY,
+                List.of("classpath:weft-kv-migrations/" + vendor), loader));
+        servers.remove(servers.size() - 1).stop();
+
+        Databases second = started(config);
+        assertEquals(List.of("before the restart"), names(second));
+        assertEquals(2, second.keyValueStore("counters").increment("starts", 1));
+    }
+
+    @Test
     void anInjectionAttemptThroughAParameterStaysData() throws Exception {
         Databases databases = shop();
         String hostile = "x'); DROP TABLE items; --";
