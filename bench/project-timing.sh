@@ -9,6 +9,10 @@ cd "$(dirname "$0")/.."
 weft_prepare_build
 repo=${1:-$HOME/.m2/repository}
 mvn_q() { mvn -B -q -o -Dmaven.repo.local="$repo" "$@"; }
+# The archetype plugin and its dependencies once from Central (a machine may not have them yet);
+# the timed steps below then run offline.
+mvn -B -q -Dmaven.repo.local="$repo" org.apache.maven.plugins:maven-dependency-plugin:3.8.1:get \
+  -Dartifact=org.apache.maven.plugins:maven-archetype-plugin:3.4.1:maven-plugin >/dev/null
 now() { date +%s.%N; }
 since() { echo "$(now) - $1" | bc; }
 work=$(mktemp -d)
