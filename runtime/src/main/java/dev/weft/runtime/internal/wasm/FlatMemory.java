@@ -186,15 +186,34 @@ public final class FlatMemory implements Memory {
             return true;
         }
         boolean[] marks = dirty;
-        for (int page = 0; page < marks.length; page++) {
-            if (marks[page]) {
-                int start = page << DIRTY_SHIFT;
-                int end = Math.min(start + DIRTY_PAGE + WIDEST - 1, bytes.length);
-                snapshot.copyTo(bytes, start, end);
-                marks[page] = false;
-            }
+        for (int page = nextMarked(marks, 0); page < marks.length; page = nextMarked(marks, page + 1)) {
+            int start = page << DIRTY_SHIFT;
+            int end = Math.min(start + DIRTY_PAGE + WIDEST - 1, bytes.length);
+            snapshot.copyTo(bytes, start, end);
+            marks[page] = false;
         }
         return true;
+    }
+
+    /** Marks compared at a time with {@link #NO_MARKS}, a vectorized search. */
+    private static final int MARK_CHUNK = 4096;
+
+    private static final boolean[] NO_MARKS = new boolean[MARK_CHUNK];
+
+    /**
+     * The first marked page from {@code from} on, or {@code marks.length}. A vectorized search
+     * ({@link Arrays#mismatch}) rather than a loop over every mark: a call that wrote two pages of
+     * a 64 MiB memory would otherwise pay for looking at all 16,384 marks (3.7 µs of a 5 µs call).
+     */
+    static int nextMarked(boolean[] marks, int from) {
+        for (int chunk = from; chunk < marks.length; chunk += MARK_CHUNK) {
+            int length = Math.min(MARK_CHUNK, marks.length - chunk);
+            int found = Arrays.mismatch(marks, chunk, chunk + length, NO_MARKS, 0, length);
+            if (found >= 0) {
+                return chunk + found;
+            }
+        }
+        return marks.length;
     }
 
     /** How many 4 KiB pages are marked dirty now (for tests and diagnostics). */

@@ -12,6 +12,9 @@ import com.dylibso.chicory.runtime.WasmRuntimeException;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -197,6 +200,42 @@ class FlatMemoryTest {
         other.writeF64(7, 1.0);
         assertTrue(other.restore(snapshot));
         assertArrayEquals(fresh, other.readBytes(0, 2 * SIZE));
+    }
+
+    /** The marks are searched a chunk at a time: marks on both sides of every chunk edge are found. */
+    @Test
+    void findsEveryMarkedPageAcrossTheSearchsChunks() {
+        boolean[] marks = new boolean[3 * 4096 + 5];
+        assertEquals(marks.length, FlatMemory.nextMarked(marks, 0), "none");
+        int[] marked = {0, 4095, 4096, 4097, 8191, 12288, marks.length - 1};
+        for (int page : marked) {
+            marks[page] = true;
+        }
+        List<Integer> found = new ArrayList<>();
+        for (int page = FlatMemory.nextMarked(marks, 0); page < marks.length; page = FlatMemory.nextMarked(marks, page + 1)) {
+            found.add(page);
+        }
+        assertEquals(Arrays.stream(marked).boxed().toList(), found);
+        assertEquals(marks.length, FlatMemory.nextMarked(marks, marks.length));
+    }
+
+    /** A memory whose marks span several chunks (300 pages: 4,800 marks) restores pages in each. */
+    @Test
+    void restoresTheWrittenPagesOfALargeMemory() {
+        FlatMemory memory = memory(300, 300);
+        memory.writeLong(17, 5L);
+        FlatMemory.Snapshot snapshot = memory.snapshot();
+        byte[] fresh = memory.readBytes(0, 300 * SIZE);
+
+        memory.writeByte(0, (byte) 9);
+        memory.writeI32(4096 * FlatMemory.DIRTY_PAGE - 2, -1); // across the first chunk's last page
+        memory.writeLong(4500 * FlatMemory.DIRTY_PAGE + 8, -1L);
+        memory.writeLong(300 * SIZE - 8, -1L);
+        assertEquals(4, memory.dirtyPages());
+
+        assertTrue(memory.restore(snapshot));
+        assertArrayEquals(fresh, memory.readBytes(0, 300 * SIZE));
+        assertEquals(0, memory.dirtyPages());
     }
 
     @Test
