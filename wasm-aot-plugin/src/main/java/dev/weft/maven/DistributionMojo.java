@@ -182,7 +182,7 @@ public class DistributionMojo extends AbstractMojo {
         if (Files.isDirectory(runtime) && runtimeKey.equals(read(runtimeStamp))) {
             getLog().info("Java runtime up to date: " + linked);
         } else {
-            deleteTree(runtime);
+            FileTrees.delete(runtime);
             Files.deleteIfExists(cache);
             List<String> command = new ArrayList<>(List.of(tool("jlink"), "--add-modules", String.join(",", linked),
                     "--output", runtime.toString()));
@@ -264,7 +264,7 @@ public class DistributionMojo extends AbstractMojo {
 
     private void train(Path runtime, Path appJar, Path cache) throws IOException, InterruptedException, MojoFailureException {
         Path folder = buildDirectory.toPath().resolve(launcherName + "-training");
-        deleteTree(folder);
+        FileTrees.delete(folder);
         Files.createDirectories(folder);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
@@ -475,17 +475,5 @@ public class DistributionMojo extends AbstractMojo {
 
     private static String megabytes(long bytes) {
         return String.format(java.util.Locale.ROOT, "%.1f", bytes / 1e6);
-    }
-
-    private static void deleteTree(Path tree) throws IOException {
-        if (!Files.exists(tree)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(tree)) {
-            for (Path file : files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-                file.toFile().setWritable(true);
-                Files.delete(file);
-            }
-        }
     }
 }

@@ -50,7 +50,7 @@ final class NativeLibraries {
             Files.copy(jar, target, StandardCopyOption.REPLACE_EXISTING);
             return;
         }
-        deleteFolder(nativeFolder);
+        FileTrees.delete(nativeFolder);
         Files.createDirectories(nativeFolder);
         List<String> missing = new ArrayList<>(entries);
         Path partial = target.resolveSibling(target.getFileName() + ".part");
@@ -83,15 +83,5 @@ final class NativeLibraries {
             throw new IOException("the jar " + jar + " has no " + missing + " for this platform");
         }
         Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static void deleteFolder(Path folder) throws IOException {
-        if (Files.isDirectory(folder)) {
-            try (var files = Files.list(folder)) {
-                for (Path file : files.toList()) {
-                    Files.delete(file);
-                }
-            }
-        }
     }
 }

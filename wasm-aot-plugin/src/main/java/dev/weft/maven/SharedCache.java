@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * Weft's cache outside a project's {@code target/}, kept across {@code mvn clean} and shared by
@@ -43,18 +41,7 @@ final class SharedCache {
             if (!Files.isDirectory(entry)) {
                 throw e;
             }
-            delete(temporary);
-        }
-    }
-
-    static void delete(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(directory)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
+            FileTrees.delete(temporary);
         }
     }
 }

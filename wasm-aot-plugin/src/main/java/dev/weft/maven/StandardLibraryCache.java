@@ -100,7 +100,7 @@ final class StandardLibraryCache {
             }
             SharedCache.publish(built, libraries);
         } finally {
-            SharedCache.delete(work);
+            FileTrees.delete(work);
         }
         log.info("Built Rust's standard library for " + target + " in " + (System.nanoTime() - started) / 1_000_000
                 + " ms");
