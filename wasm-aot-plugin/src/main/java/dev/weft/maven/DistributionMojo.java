@@ -143,8 +143,6 @@ public class DistributionMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.build.directory}", readonly = true)
     File buildDirectory;
 
-    private int trainingPort;
-
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -270,28 +268,27 @@ public class DistributionMojo extends AbstractMojo {
                 .connectTimeout(Duration.ofSeconds(5)).build();
         // The first start, not recorded: it creates what every later start finds (say, the database).
         long started = System.nanoTime();
-        Process first = startTrainee(runtime, appJar, folder, List.of(), buildDirectory.toPath().resolve(launcherName + "-first-start.log"));
+        Trainee first = startTrainee(runtime, appJar, folder, List.of(),
+                buildDirectory.toPath().resolve(launcherName + "-first-start.log"));
         try {
-            awaitListening(first, client, buildDirectory.toPath().resolve(launcherName + "-first-start.log"));
-            stopTrainee(first, buildDirectory.toPath().resolve(launcherName + "-first-start.log"));
+            awaitListening(first, client);
+            stopTrainee(first);
         } finally {
-            if (first.isAlive()) {
-                first.destroyForcibly().waitFor();
-            }
+            first.kill();
         }
         getLog().info("Training run: the first start, which creates the application's state, took "
                 + (System.nanoTime() - started) / 1_000_000 + " ms");
 
         Path log = buildDirectory.toPath().resolve(launcherName + "-training.log");
         started = System.nanoTime();
-        Process server = startTrainee(runtime, appJar, folder, List.of("-XX:AOTCacheOutput=" + cache), log);
+        Trainee server = startTrainee(runtime, appJar, folder, List.of("-XX:AOTCacheOutput=" + cache), log);
         int sent = 0;
         try {
-            awaitListening(server, client, log);
+            awaitListening(server, client);
             long ready = System.nanoTime();
             for (int round = 0; round < trainingRounds; round++) {
                 for (String request : trainingRequests) {
-                    HttpResponse<byte[]> response = client.send(request(request, trainingPort), HttpResponse.BodyHandlers.ofByteArray());
+                    HttpResponse<byte[]> response = client.send(request(request, server.port()), HttpResponse.BodyHandlers.ofByteArray());
                     sent++;
                     if (response.statusCode() >= 500) {
                         throw new MojoFailureException("training request '" + request + "' answered "
@@ -303,23 +300,32 @@ public class DistributionMojo extends AbstractMojo {
             getLog().info("Training run: ready in " + (ready - started) / 1_000_000 + " ms, " + sent + " requests in "
                     + (System.nanoTime() - ready) / 1_000_000 + " ms");
             // SIGTERM, as a service manager stops it; the JVM then writes the AOT cache.
-            stopTrainee(server, log);
+            stopTrainee(server);
         } finally {
-            if (server.isAlive()) {
-                server.destroyForcibly().waitFor();
-            }
+            server.kill();
         }
         if (!Files.isRegularFile(cache)) {
-            throw new MojoFailureException("the training run wrote no AOT cache (exit " + server.exitValue() + ")\n" + tail(log));
+            throw new MojoFailureException("the training run wrote no AOT cache (exit " + server.process().exitValue()
+                    + ")\n" + tail(log));
         }
         getLog().info("AOT cache " + cache + ": " + megabytes(Files.size(cache)) + " MB after "
                 + (System.nanoTime() - started) / 1_000_000 + " ms of training (log: " + log + ")");
     }
 
-    /** Starts the jar as the launcher would, in {@code folder}, on a free port (kept in {@link #trainingPort}). */
-    private Process startTrainee(Path runtime, Path appJar, Path folder, List<String> extraOptions, Path log) throws IOException {
+    /** A server of the training run: its process, the port it was given, the file its output goes to. */
+    private record Trainee(Process process, int port, Path log) {
+        void kill() throws InterruptedException {
+            if (process.isAlive()) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    /** Starts the jar as the launcher would, in {@code folder}, on a free port. */
+    private Trainee startTrainee(Path runtime, Path appJar, Path folder, List<String> extraOptions, Path log) throws IOException {
+        int port;
         try (ServerSocket socket = new ServerSocket(0)) {
-            trainingPort = socket.getLocalPort();
+            port = socket.getLocalPort();
         }
         List<String> command = new ArrayList<>();
         command.add(runtime.resolve("bin").resolve("java").toString());
@@ -329,30 +335,31 @@ public class DistributionMojo extends AbstractMojo {
         command.addAll(jvmOptions);
         command.addAll(trainingJvmOptions);
         command.addAll(extraOptions);
-        command.add("-Dserver.port=" + trainingPort);
+        command.add("-Dserver.port=" + port);
         command.add("-Dserver.host=127.0.0.1");
         command.add("-jar");
         command.add(appJar.toString());
-        return new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)
+        Process process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
+        return new Trainee(process, port, log);
     }
 
-    private void stopTrainee(Process server, Path log) throws IOException, InterruptedException, MojoFailureException {
-        server.destroy();
-        if (!server.waitFor(trainingTimeoutSeconds, TimeUnit.SECONDS)) {
+    private void stopTrainee(Trainee server) throws IOException, InterruptedException, MojoFailureException {
+        server.process().destroy();
+        if (!server.process().waitFor(trainingTimeoutSeconds, TimeUnit.SECONDS)) {
             throw new MojoFailureException("the training run did not end within " + trainingTimeoutSeconds
-                    + " s of SIGTERM\n" + tail(log));
+                    + " s of SIGTERM\n" + tail(server.log()));
         }
     }
 
-    private void awaitListening(Process server, HttpClient client, Path log)
+    private void awaitListening(Trainee server, HttpClient client)
             throws IOException, InterruptedException, MojoFailureException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(trainingTimeoutSeconds);
-        int port = trainingPort;
-        HttpRequest probe = request(trainingRequests.isEmpty() ? "/" : trainingRequests.get(0), port);
+        HttpRequest probe = request(trainingRequests.isEmpty() ? "/" : trainingRequests.get(0), server.port());
         while (System.nanoTime() < deadline) {
-            if (!server.isAlive()) {
-                throw new MojoFailureException("the training run exited with " + server.exitValue() + "\n" + tail(log));
+            if (!server.process().isAlive()) {
+                throw new MojoFailureException("the training run exited with " + server.process().exitValue() + "\n"
+                        + tail(server.log()));
             }
             try {
                 client.send(probe, HttpResponse.BodyHandlers.discarding());
@@ -361,8 +368,8 @@ public class DistributionMojo extends AbstractMojo {
                 Thread.sleep(20);
             }
         }
-        throw new MojoFailureException("the training run did not listen on port " + port + " within "
-                + trainingTimeoutSeconds + " s\n" + tail(log));
+        throw new MojoFailureException("the training run did not listen on port " + server.port() + " within "
+                + trainingTimeoutSeconds + " s\n" + tail(server.log()));
     }
 
     static HttpRequest request(String spec, int port) {
