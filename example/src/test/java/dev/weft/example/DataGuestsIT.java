@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -18,10 +17,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The example's guests on the data layer, over HTTP against the packaged jar: visits counted in
@@ -48,26 +45,12 @@ class DataGuestsIT {
         }
     }
 
-    abstract static class DataGuestTests {
+    abstract static class DataGuestTests extends ExampleOnADatabase {
 
         private static final String API_KEY = "data-guests-test-key-0123456789";
 
-        @TempDir
-        Path data;
-
-        private OrdersDatabase database;
-
-        /** The database of this test, fresh and empty. */
-        abstract OrdersDatabase database(Path dataFolder) throws Exception;
-
-        @BeforeEach
-        void createTheDatabase() throws Exception {
-            database = database(data);
-        }
-
         private RunningExample start() throws Exception {
-            return RunningExample.start(Map.of("EXAMPLE_DATA_DIR", data.toString(), "EXAMPLE_API_KEY", API_KEY,
-                    "EXAMPLE_API_KEY_ROLES", "user"), database.serverProperties().toArray(String[]::new));
+            return start(API_KEY);
         }
 
         private static HttpResponse<byte[]> get(RunningExample server, String path) throws Exception {

@@ -13,10 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Orders in the example's database: stored, read back, listed newest first, and still there after a
@@ -41,26 +39,12 @@ class OrdersPersistenceIT {
         }
     }
 
-    abstract static class OrdersPersistenceTests {
+    abstract static class OrdersPersistenceTests extends ExampleOnADatabase {
 
         private static final String API_KEY = "orders-test-key-0123456789";
 
-        @TempDir
-        Path data;
-
-        private OrdersDatabase database;
-
-        /** The database of this test, fresh and empty. */
-        abstract OrdersDatabase database(Path dataFolder) throws Exception;
-
-        @BeforeEach
-        void createTheDatabase() throws Exception {
-            database = database(data);
-        }
-
         private RunningExample start() throws Exception {
-            return RunningExample.start(Map.of("EXAMPLE_DATA_DIR", data.toString(), "EXAMPLE_API_KEY", API_KEY,
-                    "EXAMPLE_API_KEY_ROLES", "user"), database.serverProperties().toArray(String[]::new));
+            return start(API_KEY);
         }
 
         private static HttpResponse<byte[]> order(RunningExample server, String item, int quantity) throws Exception {
