@@ -36,6 +36,13 @@ import java.util.Arrays;
  * A multi-byte write (at most 8 bytes) can spill into the next page without marking it; restore
  * therefore also copies the first 7 bytes after each dirty page.
  *
+ * <p>A memory that grows stops marking: it can no longer be restored in place (wasm memory never
+ * shrinks, so {@link #restore} refuses a snapshot of another size and the instance is replaced),
+ * and a guest that grows its memory is usually one about to compute over a lot of it, where a mark
+ * per store cost more than a third of the run (the benchmark's matrix multiplication: 2.5x the
+ * same Java with marks, 1.65x without). Should such a memory still be restored to a snapshot of
+ * its new size, {@link #restore} copies all of it.
+ *
  * <p>Not for shared memories (wasm threads): {@link #grow} replaces the array, which a concurrent
  * thread could miss; the constructor refuses {@code shared} limits.
  */
@@ -67,6 +74,12 @@ public final class FlatMemory implements Memory {
     private byte[] bytes;
     /** One byte per 4 KiB page: non-zero when written since the last snapshot or restore. */
     private boolean[] dirty;
+    /**
+     * Whether writes mark their pages now: until the memory grows. Read on every store, but one
+     * field that no guest store can change: the JIT hoists the test out of a loop and compiles the
+     * loop twice, with marks and without.
+     */
+    private boolean marking = TRACKING;
 
     public FlatMemory(MemoryLimits limits) {
         if (limits.shared()) {
@@ -94,6 +107,7 @@ public final class FlatMemory implements Memory {
         if (size > 0) {
             bytes = Arrays.copyOf(bytes, Memory.bytes((int) wanted));
             dirty = Arrays.copyOf(dirty, bytes.length >>> DIRTY_SHIFT);
+            marking = false;
         }
         return previous;
     }
@@ -168,21 +182,25 @@ public final class FlatMemory implements Memory {
     /** A copy of the memory; clears the dirty marks, so that {@link #restore} copies what changes from now on. */
     public Snapshot snapshot() {
         Arrays.fill(dirty, false);
+        marking = TRACKING;
         return new Snapshot(bytes);
     }
 
     /**
      * Puts back the bytes of every page written since the last snapshot or restore, taken from
      * {@code snapshot} (of this memory or of another memory that started the same way), and
-     * clears the marks. False, changing nothing, when the memory's size differs from the
-     * snapshot's (it grew: wasm memory cannot shrink, so it cannot be restored in place).
+     * clears the marks; all the bytes when the memory stopped marking (it grew). False, changing
+     * nothing, when the memory's size differs from the snapshot's (it grew: wasm memory cannot
+     * shrink, so it cannot be restored in place).
      */
     public boolean restore(Snapshot snapshot) {
         if (snapshot.length != bytes.length) {
             return false;
         }
-        if (!TRACKING) {
+        if (!marking) {
             snapshot.copyTo(bytes, 0, bytes.length);
+            Arrays.fill(dirty, false);
+            marking = TRACKING;
             return true;
         }
         boolean[] marks = dirty;
@@ -216,6 +234,11 @@ public final class FlatMemory implements Memory {
         return marks.length;
     }
 
+    /** Whether writes mark their pages now (for tests): from a snapshot or restore until the memory grows. */
+    boolean marking() {
+        return marking;
+    }
+
     /** How many 4 KiB pages are marked dirty now (for tests and diagnostics). */
     public int dirtyPages() {
         int count = 0;
@@ -231,13 +254,13 @@ public final class FlatMemory implements Memory {
      * does not count as a possible write to the memory's bytes that later loads must wait for.
      */
     private void mark(int addr) {
-        if (TRACKING) {
+        if (marking) {
             dirty[addr >>> DIRTY_SHIFT] = true;
         }
     }
 
     private void markRange(int addr, int size) {
-        if (size > 0) {
+        if (marking && size > 0) {
             Arrays.fill(dirty, addr >>> DIRTY_SHIFT, ((addr + size - 1) >>> DIRTY_SHIFT) + 1, true);
         }
     }

@@ -248,6 +248,53 @@ class FlatMemoryTest {
         assertEquals(1, memory.read(0)); // untouched
     }
 
+    /**
+     * A grown memory stops marking its pages; restored all the same to a snapshot of its new size
+     * (which a runtime that snapshots grown memories could ask for), it is copied in full, and then
+     * marks again.
+     */
+    @Test
+    void aGrownMemoryStopsMarkingAndIsRestoredInFullToASnapshotOfItsSize() {
+        FlatMemory grownTheSameWay = memory(1, 3);
+        assertEquals(1, grownTheSameWay.grow(1));
+        grownTheSameWay.write(70_000, "fresh".getBytes(StandardCharsets.UTF_8));
+        FlatMemory.Snapshot twoPages = grownTheSameWay.snapshot();
+        byte[] fresh = grownTheSameWay.readBytes(0, 2 * SIZE);
+
+        FlatMemory memory = memory(1, 3);
+        assertTrue(memory.marking());
+        memory.writeByte(3, (byte) 1);
+        assertEquals(1, memory.grow(1));
+        assertFalse(memory.marking(), "a grown memory cannot be restored in place: its writes are not marked");
+        memory.writeLong(2 * SIZE - 8, -1L);
+        memory.writeF64(SIZE + 5, 2.5);
+        memory.fill((byte) 7, 100, 9000);
+        assertEquals(1, memory.dirtyPages(), "only the write before growing is marked");
+
+        assertTrue(memory.restore(twoPages));
+        assertArrayEquals(fresh, memory.readBytes(0, 2 * SIZE), "every byte, marked or not, is the snapshot's");
+        assertEquals(0, memory.dirtyPages());
+        assertTrue(memory.marking());
+        memory.writeByte(SIZE + 1, (byte) 4);
+        assertEquals(1, memory.dirtyPages());
+        assertTrue(memory.restore(twoPages));
+        assertArrayEquals(fresh, memory.readBytes(0, 2 * SIZE));
+    }
+
+    /** A snapshot taken after growing (of the memory's new size) marks from then on. */
+    @Test
+    void aSnapshotStartsMarkingAgain() {
+        FlatMemory memory = memory(1, 2);
+        assertEquals(1, memory.grow(1));
+        assertFalse(memory.marking());
+        FlatMemory.Snapshot snapshot = memory.snapshot();
+        assertTrue(memory.marking());
+        memory.writeI32(SIZE + 40, 9);
+        assertEquals(1, memory.dirtyPages());
+        assertTrue(memory.restore(snapshot));
+        assertEquals(0, memory.readInt(SIZE + 40));
+    }
+
     @Test
     void refusesSharedMemories() {
         assertThrows(IllegalArgumentException.class, () -> new FlatMemory(new MemoryLimits(1, 1, true)));
