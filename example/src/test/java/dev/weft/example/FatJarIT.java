@@ -1,6 +1,7 @@
 package dev.weft.example;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -48,6 +49,22 @@ class FatJarIT {
             }
             // No .wasm file ships: the modules exist only as bytecode and code-less metadata.
             assertEquals(List.of(), jar.stream().map(entry -> entry.getName()).filter(n -> n.endsWith(".wasm")).toList());
+        }
+    }
+
+    /**
+     * SQLite's driver loads its native library with {@code System.load}, a restricted method: the
+     * manifest enables native access for the class path, so a start prints no warning about it
+     * (and a JDK that blocks such calls by default still runs the jar).
+     */
+    @Test
+    void enablesNativeAccessSoThatTheDatabaseDriverLoadsWithoutAWarning() throws Exception {
+        try (JarFile jar = new JarFile(JAR.toFile())) {
+            assertEquals("ALL-UNNAMED", jar.getManifest().getMainAttributes().getValue("Enable-Native-Access"));
+        }
+        try (RunningExample example = RunningExample.start()) {
+            assertTrue(example.log().contains("data source 'orders'"), example.log());
+            assertFalse(example.log().contains("restricted method"), example.log());
         }
     }
 }
