@@ -1,6 +1,7 @@
 package dev.weft.runtime.generated;
 
 import com.dylibso.chicory.runtime.ChicoryInterruptedException;
+import dev.weft.runtime.internal.wasm.LongCalls;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -32,7 +33,9 @@ public final class GuestPoll {
 
     /**
      * Called when a guest's countdown reached zero: stops the guest if its thread was interrupted
-     * (its deadline passed, or the server is stopping), else returns the next countdown.
+     * (its deadline passed, or the server is stopping), else returns the next countdown. On the
+     * way it lets other virtual threads run (every 5 ms of computing) and stops a long call's
+     * memory from marking the pages it writes (internal LongCalls).
      *
      * @throws ChicoryInterruptedException when the thread was interrupted, as Chicory's own check does
      */
@@ -41,8 +44,10 @@ public final class GuestPoll {
         if (thread.isInterrupted()) {
             throw new ChicoryInterruptedException("Thread interrupted");
         }
+        long now = System.nanoTime();
+        LongCalls.poll(now);
         if (thread.isVirtual()) {
-            shareTheCarrier();
+            shareTheCarrier(now);
         }
         return BUDGET;
     }
@@ -56,8 +61,7 @@ public final class GuestPoll {
      * and two computing threads, a yield let the computing threads straight back on and a new
      * request waited for them to end (3 s), while a park let it in within milliseconds.
      */
-    private static void shareTheCarrier() {
-        long now = System.nanoTime();
+    private static void shareTheCarrier(long now) {
         long[] sliceStarted = SLICE_STARTED.get();
         if (now - sliceStarted[0] >= SLICE_NANOS) {
             LockSupport.parkNanos(1_000);

@@ -40,8 +40,8 @@ import java.util.Arrays;
  * shrinks, so {@link #restore} refuses a snapshot of another size and the instance is replaced),
  * and a guest that grows its memory is usually one about to compute over a lot of it, where a mark
  * per store cost more than a third of the run (the benchmark's matrix multiplication: 2.5x the
- * same Java with marks, 1.65x without). Should such a memory still be restored to a snapshot of
- * its new size, {@link #restore} copies all of it.
+ * same Java with marks, 1.65x without). A call that has run long stops its memory's marks too
+ * ({@link LongCalls}, {@link #stopMarking}). A memory that stopped marking is restored in full.
  *
  * <p>Not for shared memories (wasm threads): {@link #grow} replaces the array, which a concurrent
  * thread could miss; the constructor refuses {@code shared} limits.
@@ -234,7 +234,24 @@ public final class FlatMemory implements Memory {
         return marks.length;
     }
 
-    /** Whether writes mark their pages now (for tests): from a snapshot or restore until the memory grows. */
+    /**
+     * Stops marking the pages written until the next {@link #restore}, which then copies all of the
+     * memory: for a call that has run so long that the copy costs it little ({@link LongCalls}).
+     */
+    void stopMarking() {
+        marking = false;
+    }
+
+    /**
+     * How long a call may run before its memory stops marking: 5 ms, or ten times what a full copy
+     * of this memory takes at a conservative byte per nanosecond (0.7 s for 64 MiB), whichever is
+     * longer, so that the copy at reset costs such a call a tenth of its time at most.
+     */
+    long markingStopsAfterNanos() {
+        return Math.max(5_000_000L, 10L * bytes.length);
+    }
+
+    /** Whether writes mark their pages now: from a snapshot or restore until the memory grows or a call runs long. */
     boolean marking() {
         return marking;
     }
