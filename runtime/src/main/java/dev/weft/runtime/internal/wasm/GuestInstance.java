@@ -79,14 +79,17 @@ public final class GuestInstance implements Guest {
     private long[] invoke(String function, long[] args, long started) {
         ExportFunction export = exports.computeIfAbsent(function, instance::export);
         Deadline deadline = Deadline.in(host.settings().timeout());
-        Object interrupted = instance.memory() instanceof FlatMemory flat ? LongCalls.started(flat, started) : null;
+        FlatMemory flat = instance.memory() instanceof FlatMemory memory ? memory : null;
+        Object outer = flat == null ? null : LongCalls.started(flat, started);
         try (deadline) {
             return export.apply(args);
         } catch (RuntimeException | StackOverflowError e) {
             broken = true;
             throw failure(function, e, deadline.expired(), System.nanoTime() - started);
         } finally {
-            LongCalls.ended(interrupted);
+            if (flat != null) {
+                LongCalls.ended(outer);
+            }
         }
     }
 
