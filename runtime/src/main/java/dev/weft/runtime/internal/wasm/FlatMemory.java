@@ -75,9 +75,9 @@ public final class FlatMemory implements Memory {
     /** One byte per 4 KiB page: non-zero when written since the last snapshot or restore. */
     private boolean[] dirty;
     /**
-     * Whether writes mark their pages now: until the memory grows. Read on every store, but one
-     * field that no guest store can change: the JIT hoists the test out of a loop and compiles the
-     * loop twice, with marks and without.
+     * Whether writes mark their pages now: until the memory grows or a call runs long
+     * ({@link #stopMarking}). Read on every store, but one field that no guest store can change:
+     * the JIT hoists the test out of a loop and compiles the loop twice, with marks and without.
      */
     private boolean marking = TRACKING;
 
@@ -189,9 +189,9 @@ public final class FlatMemory implements Memory {
     /**
      * Puts back the bytes of every page written since the last snapshot or restore, taken from
      * {@code snapshot} (of this memory or of another memory that started the same way), and
-     * clears the marks; all the bytes when the memory stopped marking (it grew). False, changing
-     * nothing, when the memory's size differs from the snapshot's (it grew: wasm memory cannot
-     * shrink, so it cannot be restored in place).
+     * clears the marks; all the bytes when the memory stopped marking (it grew, or a call ran
+     * long). False, changing nothing, when the memory's size differs from the snapshot's (it grew:
+     * wasm memory cannot shrink, so it cannot be restored in place).
      */
     public boolean restore(Snapshot snapshot) {
         if (snapshot.length != bytes.length) {
