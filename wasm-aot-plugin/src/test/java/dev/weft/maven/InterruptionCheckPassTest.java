@@ -12,10 +12,12 @@ import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.WasmModule;
 import dev.weft.runtime.generated.GuestPoll;
 import java.io.File;
+import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -75,17 +77,23 @@ class InterruptionCheckPassTest {
         loader.close();
     }
 
+    /** The compiled module's classes (Chicory's machine classes, after the pass), read. */
+    private List<ClassNode> machineClasses() throws IOException {
+        List<ClassNode> nodes = new ArrayList<>();
+        try (Stream<Path> files = Files.list(temp.resolve("classes/com/example/wasm"))) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("LoopsModuleMachine")).toList()) {
+                ClassNode node = new ClassNode();
+                new ClassReader(Files.readAllBytes(file)).accept(node, 0);
+                nodes.add(node);
+            }
+        }
+        return nodes;
+    }
+
     @Test
     void noFunctionCallsChicorysCheckAnyMore() throws Exception {
-        Path directory = temp.resolve("classes/com/example/wasm");
-        List<Path> machineClasses;
-        try (Stream<Path> files = Files.list(directory)) {
-            machineClasses = files.filter(f -> f.getFileName().toString().startsWith("LoopsModuleMachine")).toList();
-        }
         int polls = 0;
-        for (Path file : machineClasses) {
-            ClassNode node = new ClassNode();
-            new ClassReader(Files.readAllBytes(file)).accept(node, 0);
+        for (ClassNode node : machineClasses()) {
             for (var method : node.methods) {
                 for (var insn : method.instructions) {
                     if (insn instanceof MethodInsnNode call && method.name.startsWith("func_")) {
@@ -107,15 +115,8 @@ class InterruptionCheckPassTest {
      */
     @Test
     void theCountdownJumpsStraightBackToTheLoopHead() throws Exception {
-        Path directory = temp.resolve("classes/com/example/wasm");
-        List<Path> machineClasses;
-        try (Stream<Path> files = Files.list(directory)) {
-            machineClasses = files.filter(f -> f.getFileName().toString().startsWith("LoopsModuleMachine")).toList();
-        }
         int backEdges = 0;
-        for (Path file : machineClasses) {
-            ClassNode node = new ClassNode();
-            new ClassReader(Files.readAllBytes(file)).accept(node, 0);
+        for (ClassNode node : machineClasses()) {
             for (var method : node.methods) {
                 for (var insn : method.instructions) {
                     if (insn instanceof MethodInsnNode call && call.name.equals("poll")
