@@ -102,13 +102,7 @@ class GeneratedProjectIT {
             URI base = URI.create("http://127.0.0.1:" + port);
             HttpResponse<String> hello = firstAnswer(client, HttpRequest.newBuilder(base.resolve("/hello/Container")).build(),
                     () -> engine.logs(container));
-            assertEquals(200, hello.statusCode(), hello.body());
-            assertEquals("Hello, Container!", hello.body());
-            HttpResponse<String> shout = client.send(HttpRequest.newBuilder(base.resolve("/shout"))
-                    .header("Content-Type", "text/plain")
-                    .POST(HttpRequest.BodyPublishers.ofString("from a container")).build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, shout.statusCode(), shout.body());
-            assertEquals("FROM A CONTAINER!", shout.body());
+            assertGreetsAndShouts(client, base, hello, "Hello, Container!", "from a container", "FROM A CONTAINER!");
         } finally {
             engine.remove(container, image);
         }
@@ -133,6 +127,21 @@ class GeneratedProjectIT {
         }
     }
 
+    /**
+     * The generated project's two routes: {@code hello}, the answer of {@code GET /hello/<name>},
+     * is {@code greeting}, and {@code POST /shout} with {@code text} answers {@code shouted}.
+     */
+    private static void assertGreetsAndShouts(HttpClient client, URI base, HttpResponse<String> hello, String greeting,
+            String text, String shouted) throws Exception {
+        assertEquals(200, hello.statusCode(), hello.body());
+        assertEquals(greeting, hello.body());
+        HttpResponse<String> shout = client.send(HttpRequest.newBuilder(base.resolve("/shout"))
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString(text)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, shout.statusCode(), shout.body());
+        assertEquals(shouted, shout.body());
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
@@ -140,10 +149,7 @@ class GeneratedProjectIT {
     }
 
     private static void servesFromTheJar(Path project) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = freePort();
         Path log = project.resolveSibling("run.log");
         Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dserver.port=" + port, "-Dserver.host=127.0.0.1", "-jar", "target/" + ARTIFACT + ".jar")
@@ -153,13 +159,7 @@ class GeneratedProjectIT {
             URI base = URI.create("http://127.0.0.1:" + port);
             HttpResponse<String> hello = firstAnswer(client, HttpRequest.newBuilder(base.resolve("/hello/IT")).build(),
                     server, log);
-            assertEquals(200, hello.statusCode(), hello.body());
-            assertEquals("Hello, IT!", hello.body());
-            HttpResponse<String> shout = client.send(HttpRequest.newBuilder(base.resolve("/shout"))
-                    .header("Content-Type", "text/plain")
-                    .POST(HttpRequest.BodyPublishers.ofString("it works")).build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, shout.statusCode(), shout.body());
-            assertEquals("IT WORKS!", shout.body());
+            assertGreetsAndShouts(client, base, hello, "Hello, IT!", "it works", "IT WORKS!");
         } finally {
             server.destroy();
             if (!server.waitFor(30, TimeUnit.SECONDS)) {
