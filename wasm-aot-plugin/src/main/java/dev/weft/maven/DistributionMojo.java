@@ -101,11 +101,13 @@ public class DistributionMojo extends AbstractMojo {
     /**
      * Native libraries that the jar carries for many platforms: the jar's folder of them, a space,
      * and the library of the runtime's platform inside it with {@code {arch}} for its architecture
-     * (the JDK's {@code OS_ARCH}: x86_64, aarch64), e.g.
-     * {@code org/sqlite/native Linux/{arch}/libsqlitejdbc.so}. The distribution's copy of the jar
-     * leaves the folder out, the platform's library goes to {@code lib/native}, and the launcher
-     * puts that folder on {@code java.library.path}: the library is loaded where it lies instead
-     * of being copied to a temporary file at every start.
+     * (the JDK's {@code OS_ARCH}: x86_64, aarch64), and optionally a system property that tells
+     * the library's loader that folder, e.g.
+     * {@code org/sqlite/native Linux/{arch}/libsqlitejdbc.so org.sqlite.lib.path}. The
+     * distribution's copy of the jar leaves the folder out, the platform's library goes to
+     * {@code lib/native}, and the launcher puts that folder on {@code java.library.path} and in the
+     * property: the library is loaded where it lies instead of being copied to a temporary file at
+     * every start, and its loader need not search for it.
      */
     @Parameter
     List<String> nativeLibraries = new ArrayList<>();
@@ -142,6 +144,9 @@ public class DistributionMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${project.build.directory}", readonly = true)
     File buildDirectory;
+
+    /** The jar's native libraries for the runtime's platform, read from {@code nativeLibraries} by {@link #build}. */
+    private NativeLibraries natives;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -195,10 +200,10 @@ public class DistributionMojo extends AbstractMojo {
         String arch = jdkRelease().getProperty("OS_ARCH", "").replace("\"", "");
         Path jarStamp = dist.resolve(".jar-stamp");
         String jarKey = HexFormat.of().formatHex(sha256(jar.toPath())) + "\n" + nativeLibraries + " " + arch;
+        natives = new NativeLibraries(nativeLibraries, arch);
         if (!Files.isRegularFile(appJar) || !jarKey.equals(read(jarStamp))) {
             // A changed jar invalidates the cache (the JVM checks the jar's size and time), so both go.
             Files.deleteIfExists(cache);
-            NativeLibraries natives = new NativeLibraries(nativeLibraries, arch);
             natives.copyJarWithout(jar.toPath(), appJar, lib.resolve("native"));
             Files.writeString(jarStamp, jarKey);
         }
@@ -329,9 +334,7 @@ public class DistributionMojo extends AbstractMojo {
         }
         List<String> command = new ArrayList<>();
         command.add(runtime.resolve("bin").resolve("java").toString());
-        if (!nativeLibraries.isEmpty()) {
-            command.add("-Djava.library.path=" + appJar.resolveSibling("native"));
-        }
+        command.addAll(natives.systemProperties(appJar.resolveSibling("native").toString()));
         command.addAll(jvmOptions);
         command.addAll(trainingJvmOptions);
         command.addAll(extraOptions);
@@ -391,7 +394,9 @@ public class DistributionMojo extends AbstractMojo {
 
     private void writeLauncher(Path launcher, String jarName, String cacheName) throws IOException {
         String options = jvmOptions.stream().map(DistributionMojo::shellQuote).collect(Collectors.joining(" "));
-        String libraryPath = nativeLibraries.isEmpty() ? "" : "\"-Djava.library.path=$dir/lib/native\" ";
+        // Double quotes: the shell expands $dir when the launcher runs.
+        String libraryPath = natives.systemProperties("$dir/lib/native").stream()
+                .map(option -> "\"" + option + "\" ").collect(Collectors.joining());
         String script = """
                 #!/bin/sh
                 # Starts %1$s on the Java runtime beside it, with the AOT cache of the build's training

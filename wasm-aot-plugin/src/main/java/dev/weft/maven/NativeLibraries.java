@@ -19,24 +19,48 @@ import java.util.jar.JarOutputStream;
  * {@code org/sqlite/native Linux/{arch}/libsqlitejdbc.so}. Every entry under the folder is left
  * out of the copy, and the platform's library is written to a folder of its own, for
  * {@code java.library.path}.
+ *
+ * <p>A third word names a system property by which the library's own loader is told that folder
+ * ({@code org.sqlite.lib.path} for sqlite-jdbc): a loader that finds its library there skips the
+ * search it would otherwise run at every start (sqlite-jdbc's probes the operating system by
+ * starting {@code uname} and reading every mapping of the process).
  */
 final class NativeLibraries {
 
     private final List<String> folders = new ArrayList<>();
     private final List<String> entries = new ArrayList<>();
+    private final List<String> folderProperties = new ArrayList<>();
 
     NativeLibraries(List<String> patterns, String arch) {
         for (String pattern : patterns) {
             String[] parts = pattern.strip().split("\\s+");
-            if (parts.length != 2 || !parts[1].contains("{arch}")) {
+            if (parts.length < 2 || parts.length > 3 || !parts[1].contains("{arch}")) {
                 throw new IllegalArgumentException("native library '" + pattern + "': write the jar's folder of native"
                         + " libraries, a space and the library inside it with {arch} for the architecture,"
-                        + " e.g. org/sqlite/native Linux/{arch}/libsqlitejdbc.so");
+                        + " and optionally the system property that tells its loader the folder,"
+                        + " e.g. org/sqlite/native Linux/{arch}/libsqlitejdbc.so org.sqlite.lib.path");
             }
             String folder = parts[0].replaceAll("/+$", "") + "/";
             folders.add(folder);
             entries.add(folder + parts[1].replace("{arch}", arch));
+            if (parts.length == 3) {
+                folderProperties.add(parts[2]);
+            }
         }
+    }
+
+    /**
+     * The JVM options that point the libraries' loaders at {@code nativeFolder}: {@code
+     * java.library.path}, then each pattern's property.
+     */
+    List<String> systemProperties(String nativeFolder) {
+        if (folders.isEmpty()) {
+            return List.of();
+        }
+        List<String> options = new ArrayList<>();
+        options.add("-Djava.library.path=" + nativeFolder);
+        folderProperties.forEach(property -> options.add("-D" + property + "=" + nativeFolder));
+        return options;
     }
 
     /**

@@ -60,6 +60,18 @@ class NativeLibrariesTest {
     }
 
     @Test
+    void theLaunchersOptionsNameTheFolderOnTheLibraryPathAndInEachPatternsProperty() {
+        assertEquals(List.of("-Djava.library.path=/dist/lib/native"),
+                new NativeLibraries(SQLITE, "x86_64").systemProperties("/dist/lib/native"));
+        assertEquals(List.of("-Djava.library.path=/dist/lib/native", "-Dorg.sqlite.lib.path=/dist/lib/native"),
+                new NativeLibraries(List.of("org/sqlite/native Linux/{arch}/libsqlitejdbc.so org.sqlite.lib.path"), "x86_64")
+                        .systemProperties("/dist/lib/native"));
+        assertEquals(List.of(), new NativeLibraries(List.of(), "x86_64").systemProperties("/dist/lib/native"));
+        assertThrows(IllegalArgumentException.class, () -> new NativeLibraries(
+                List.of("org/sqlite/native Linux/{arch}/libsqlitejdbc.so org.sqlite.lib.path extra"), "x86_64"));
+    }
+
+    @Test
     void withoutPatternsTheJarIsCopiedAsItIs() throws Exception {
         Path jar = jar();
         Path copy = folder.resolve("copy.jar");
