@@ -5,11 +5,14 @@
 #   weft-dist      example/target/dist/bin/weft-example (jlinked runtime, AOT cache, small-device flags)
 #   weft-dist-lazy the same with -Dweft.wasm.prestart=false (each module's first instance made by
 #                  its first call, not in the background once listening); start-up and idle only
+#   weft-dist-c1   the same with -XX:TieredStopAtLevel=1 (C1 only, no C2): what the JIT costs
+#                  start-up on one CPU, and what giving up C2 costs throughput
 #   helidon-dist   a bare Helidon SE hello server built the same way (bench/small-device/helidon-hello)
 #   weft-jar       java -jar example/target/weft-example.jar on the full JDK, default flags
 #
 # Records: time from exec to the first 200 on /health and, in another fresh process, on a wasm
-# route (/hello); idle RSS 5 s after the first 200; requests/s, peak and final RSS under
+# route (/hello); the CPU time the server had used by its first 200 on /health, and the part of it
+# spent by the JIT compiler threads; idle RSS 5 s after the first 200; requests/s, peak and final RSS under
 # wrk -t1 -c16 on /hello, /java/hello and /matmul?n=100; the size on disk of each artefact.
 #
 #   bench/small-device.sh [--starts N] [--duration S] [--no-build] [--out DIR]
@@ -64,8 +67,8 @@ flags() { sed -n 's/.*\.aot" \(.*\) \$JAVA_OPTS.*/\1/p' "$1" | head -n 1; }
   weft_die "the two distributions' launchers have different JVM options: $(flags "$WEFT_DIST/bin/weft-example") vs $(flags "$HELIDON_DIST/bin/helidon-hello")"
 SMALL_FLAGS=$(flags "$WEFT_DIST/bin/weft-example")
 
-SYSTEMS=(weft-dist weft-dist-lazy helidon-dist weft-jar)
-LOAD_SYSTEMS=(weft-dist helidon-dist weft-jar)
+SYSTEMS=(weft-dist weft-dist-lazy weft-dist-c1 helidon-dist weft-jar)
+LOAD_SYSTEMS=(weft-dist weft-dist-c1 helidon-dist weft-jar)
 
 SERVER_PID=""
 stop_server() {
@@ -89,6 +92,7 @@ start_server() {
   case "$system" in
     weft-dist) JAVA_OPTS="$props" taskset -c "$SERVER_CPU" "$WEFT_DIST/bin/weft-example" >"$log" 2>&1 & ;;
     weft-dist-lazy) JAVA_OPTS="$props -Dweft.wasm.prestart=false" taskset -c "$SERVER_CPU" "$WEFT_DIST/bin/weft-example" >"$log" 2>&1 & ;;
+    weft-dist-c1) JAVA_OPTS="$props -XX:TieredStopAtLevel=1" taskset -c "$SERVER_CPU" "$WEFT_DIST/bin/weft-example" >"$log" 2>&1 & ;;
     helidon-dist) JAVA_OPTS="$props" taskset -c "$SERVER_CPU" "$HELIDON_DIST/bin/helidon-hello" >"$log" 2>&1 & ;;
     weft-jar) taskset -c "$SERVER_CPU" "$JAVA_HOME/bin/java" $props -jar "$FAT_JAR" >"$log" 2>&1 & ;;
   esac
@@ -108,11 +112,22 @@ await_200() {
 }
 
 rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
+# CPU milliseconds (user + system) of a process, and of its JIT compiler threads (C1, C2) alone.
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$1/stat"; }
+jit_cpu_ms() {
+  local task total=0
+  for task in /proc/"$1"/task/*; do
+    case "$(cat "$task/comm" 2>/dev/null)" in
+      C1\ Compiler*|C2\ Compiler*) total=$(( total + $(awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "$task/stat" 2>/dev/null || echo 0) )) ;;
+    esac
+  done
+  echo "$total"
+}
 hwm_kib() { awk '/^VmHWM:/ {print $2}' "/proc/$1/status"; }
 # The launchers exec the JVM, so SERVER_PID is the JVM itself.
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-echo "system,run,path,first_200_ms,idle_rss_kib,next_hello_ms" >"$OUT/starts.csv"
+echo "system,run,path,first_200_ms,idle_rss_kib,next_hello_ms,cpu_ms,jit_cpu_ms" >"$OUT/starts.csv"
 echo "system,path,requests_per_s,p50_ms,p99_ms,errors,peak_rss_kib,rss_after_kib" >"$OUT/load.csv"
 
 weft_say "start-up: $STARTS fresh starts per system and route, systems interleaved"
@@ -122,15 +137,17 @@ for run in $(seq "$STARTS"); do
       port=$(free_port)
       start_server "$system" "$port" "$OUT/logs/$system-start-$run$(echo "$path" | tr / -).log"
       ms=$(await_200 "$port" "$path") || { stop_server; weft_die "$system did not answer $path; see $OUT/logs"; }
-      idle="" next=""
+      idle="" next="" cpu="" jit=""
       if [ "$path" = /health ]; then
+        cpu=$(cpu_ms "$SERVER_PID"); jit=$(jit_cpu_ms "$SERVER_PID")
         # The first call of a wasm route right after the first 200: what deferred work costs it.
         next=$(taskset -c "$CLIENT_CPU" curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port/hello" | awk '{printf "%.1f", $1*1000}')
         sleep 5; idle=$(rss_kib "$SERVER_PID")
       fi
       stop_server
-      echo "$system,$run,$path,$ms,$idle,$next" >>"$OUT/starts.csv"
-      printf '  %-14s run %s %-8s first 200 %5s ms  then /hello %6s ms  idle RSS %s KiB\n' "$system" "$run" "$path" "$ms" "${next:--}" "${idle:--}"
+      echo "$system,$run,$path,$ms,$idle,$next,$cpu,$jit" >>"$OUT/starts.csv"
+      printf '  %-14s run %s %-8s first 200 %5s ms  CPU %5s ms (JIT %5s)  then /hello %6s ms  idle RSS %s KiB\n' \
+        "$system" "$run" "$path" "$ms" "${cpu:--}" "${jit:--}" "${next:--}" "${idle:--}"
     done
   done
 done
@@ -179,14 +196,13 @@ size_of() { du -sb "$1" | cut -f1; }
   echo
   echo "## Start-up (median of $STARTS fresh processes each)"
   echo
-  echo "| system | first 200 /health ms | then first /hello ms | first 200 /hello ms (wasm for Weft) | idle RSS after 5 s MiB |"
-  echo "| --- | --- | --- | --- | --- |"
+  echo "| system | first 200 /health ms | CPU ms by then | of it JIT threads | then first /hello ms | first 200 /hello ms (wasm for Weft) | idle RSS after 5 s MiB |"
+  echo "| --- | --- | --- | --- | --- | --- | --- |"
+  # median SYSTEM PATH COLUMN: the median of one column of starts.csv
+  median() { awk -F, -v s="$1" -v p="$2" -v c="$3" '$1==s && $3==p {print $c}' "$OUT/starts.csv" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
   for system in "${SYSTEMS[@]}"; do
-    h=$(awk -F, -v s="$system" '$1==s && $3=="/health" {print $4}' "$OUT/starts.csv" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-    w=$(awk -F, -v s="$system" '$1==s && $3=="/hello" {print $4}' "$OUT/starts.csv" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-    r=$(awk -F, -v s="$system" '$1==s && $3=="/health" {print $5}' "$OUT/starts.csv" | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]/1024}')
-    n=$(awk -F, -v s="$system" '$1==s && $3=="/health" {print $6}' "$OUT/starts.csv" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-    echo "| $system | $h | $n | $w | $r |"
+    r=$(median "$system" /health 5 | awk '{printf "%.1f", $1/1024}')
+    echo "| $system | $(median "$system" /health 4) | $(median "$system" /health 7) | $(median "$system" /health 8) | $(median "$system" /health 6) | $(median "$system" /hello 4) | $r |"
   done
   echo
   echo "## Load (wrk -t1 -c16, ${DURATION} s after ${WARMUP} s of warm-up)"
