@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The fat jar holds the compiled modules, and neither a wasm compiler nor ASM. */
 class FatJarIT {
@@ -65,6 +66,29 @@ class FatJarIT {
         try (RunningExample example = RunningExample.start()) {
             assertTrue(example.log().contains("data source 'orders'"), example.log());
             assertFalse(example.log().contains("restricted method"), example.log());
+        }
+    }
+
+    /**
+     * The libraries that log through SLF4J (the pool, the SQLite driver, Micrometer, Flyway) reach
+     * the server's log through the runtime's java.util.logging binding, instead of SLF4J's
+     * no-operation default, which dropped their records (a pool's warnings included) and printed a
+     * "no providers" notice at every start. The example's logging.properties keeps the pool and
+     * Flyway at WARNING; a configuration at INFO shows the pool's start.
+     */
+    @Test
+    void librariesLogThroughTheServersLogInsteadOfNowhere(@TempDir Path folder) throws Exception {
+        try (RunningExample example = RunningExample.start()) {
+            assertTrue(example.log().contains("data source 'orders'"), example.log());
+            assertFalse(example.log().contains("SLF4J"), example.log());
+            assertFalse(example.log().contains("orders - Start"), example.log());
+        }
+        Path everythingAtInfo = Files.writeString(folder.resolve("logging.properties"),
+                "handlers=java.util.logging.ConsoleHandler\njava.util.logging.ConsoleHandler.level=ALL\n.level=INFO\n");
+        try (RunningExample example = RunningExample.start("-Djava.util.logging.config.file=" + everythingAtInfo)) {
+            // The pool of the data source "orders" says so through SLF4J.
+            assertTrue(example.log().contains("orders - Start completed."), example.log());
+            assertFalse(example.log().contains("SLF4J"), example.log());
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.weft.example;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.module.ModuleDescriptor;
@@ -38,6 +39,8 @@ class ModulePathIT {
             HttpResponse<byte[]> visit = example.get("/visits/module-path");
             assertEquals(200, visit.statusCode(), text(visit));
             assertTrue(example.log().contains("Weft started"), example.log());
+            // The SLF4J binding (module org.slf4j.jul) is bound as a service on the module path too.
+            assertFalse(example.log().contains("SLF4J"), example.log());
         }
     }
 
