@@ -112,19 +112,18 @@ await_200() {
 }
 
 rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
-# CPU milliseconds (user + system) of a process, and of its JIT compiler threads (C1, C2) alone.
-cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$1/stat"; }
-jit_cpu_ms() {
-  local task total=0
-  for task in /proc/"$1"/task/*; do
-    case "$(cat "$task/comm" 2>/dev/null)" in
-      C1\ Compiler*|C2\ Compiler*) total=$(( total + $(awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "$task/stat" 2>/dev/null || echo 0) )) ;;
-    esac
-  done
-  echo "$total"
-}
 hwm_kib() { awk '/^VmHWM:/ {print $2}' "/proc/$1/status"; }
 # The launchers exec the JVM, so SERVER_PID is the JVM itself.
+# The stat lines of a process and of each of its threads, read at one instant by one cat: reading
+# them must not delay the first /hello that follows the first 200 (deferred work would have
+# progressed meanwhile).
+proc_stats() { cat "/proc/$1/stat" /proc/"$1"/task/*/stat 2>/dev/null || true; }
+# CPU milliseconds (user + system) in such lines: the process's (its first line), or its JIT
+# compiler threads' (C1, C2). A thread's name may hold spaces, so fields count from its ") ".
+cpu_ms() { head -n 1 | awk -v hz="$(getconf CLK_TCK)" '{sub(/^.*\) /, ""); print int(($12 + $13) * 1000 / hz)}'; }
+jit_cpu_ms() {
+  awk -v hz="$(getconf CLK_TCK)" '/\((C1|C2) Compiler/ {sub(/^.*\) /, ""); t += $12 + $13} END {print int(t * 1000 / hz)}'
+}
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "system,run,path,first_200_ms,idle_rss_kib,next_hello_ms,cpu_ms,jit_cpu_ms" >"$OUT/starts.csv"
@@ -139,9 +138,10 @@ for run in $(seq "$STARTS"); do
       ms=$(await_200 "$port" "$path") || { stop_server; weft_die "$system did not answer $path; see $OUT/logs"; }
       idle="" next="" cpu="" jit=""
       if [ "$path" = /health ]; then
-        cpu=$(cpu_ms "$SERVER_PID"); jit=$(jit_cpu_ms "$SERVER_PID")
+        stats=$(proc_stats "$SERVER_PID")
         # The first call of a wasm route right after the first 200: what deferred work costs it.
         next=$(taskset -c "$CLIENT_CPU" curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port/hello" | awk '{printf "%.1f", $1*1000}')
+        cpu=$(cpu_ms <<<"$stats"); jit=$(jit_cpu_ms <<<"$stats")
         sleep 5; idle=$(rss_kib "$SERVER_PID")
       fi
       stop_server
