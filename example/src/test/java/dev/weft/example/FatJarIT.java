@@ -17,6 +17,18 @@ class FatJarIT {
 
     private static final Path JAR = Path.of(System.getProperty("weft.example.jar", "target/weft-example.jar"));
 
+    /** The log of one start of the jar with its own settings, shared by the tests that read it. */
+    private static String defaultStartLog;
+
+    private static synchronized String defaultStartLog() throws Exception {
+        if (defaultStartLog == null) {
+            try (RunningExample example = RunningExample.start()) {
+                defaultStartLog = example.log();
+            }
+        }
+        return defaultStartLog;
+    }
+
     @Test
     void carriesNoCompilerOfWasmOrBytecode() throws Exception {
         try (JarFile jar = new JarFile(JAR.toFile())) {
@@ -63,10 +75,9 @@ class FatJarIT {
         try (JarFile jar = new JarFile(JAR.toFile())) {
             assertEquals("ALL-UNNAMED", jar.getManifest().getMainAttributes().getValue("Enable-Native-Access"));
         }
-        try (RunningExample example = RunningExample.start()) {
-            assertTrue(example.log().contains("data source 'orders'"), example.log());
-            assertFalse(example.log().contains("restricted method"), example.log());
-        }
+        String log = defaultStartLog();
+        assertTrue(log.contains("data source 'orders'"), log);
+        assertFalse(log.contains("restricted method"), log);
     }
 
     /**
@@ -78,11 +89,10 @@ class FatJarIT {
      */
     @Test
     void librariesLogThroughTheServersLogInsteadOfNowhere(@TempDir Path folder) throws Exception {
-        try (RunningExample example = RunningExample.start()) {
-            assertTrue(example.log().contains("data source 'orders'"), example.log());
-            assertFalse(example.log().contains("SLF4J"), example.log());
-            assertFalse(example.log().contains("orders - Start"), example.log());
-        }
+        String log = defaultStartLog();
+        assertTrue(log.contains("data source 'orders'"), log);
+        assertFalse(log.contains("SLF4J"), log);
+        assertFalse(log.contains("orders - Start"), log);
         Path everythingAtInfo = Files.writeString(folder.resolve("logging.properties"),
                 "handlers=java.util.logging.ConsoleHandler\njava.util.logging.ConsoleHandler.level=ALL\n.level=INFO\n");
         try (RunningExample example = RunningExample.start("-Djava.util.logging.config.file=" + everythingAtInfo)) {
