@@ -118,12 +118,9 @@ hwm_kib() { awk '/^VmHWM:/ {print $2}' "/proc/$1/status"; }
 # them must not delay the first /hello that follows the first 200 (deferred work would have
 # progressed meanwhile).
 proc_stats() { cat "/proc/$1/stat" /proc/"$1"/task/*/stat 2>/dev/null || true; }
-# CPU milliseconds (user + system) in such lines: the process's (its first line), or its JIT
-# compiler threads' (C1, C2). A thread's name may hold spaces, so fields count from its ") ".
-cpu_ms() { head -n 1 | awk -v hz="$(getconf CLK_TCK)" '{sub(/^.*\) /, ""); print int(($12 + $13) * 1000 / hz)}'; }
-jit_cpu_ms() {
-  awk -v hz="$(getconf CLK_TCK)" '/\((C1|C2) Compiler/ {sub(/^.*\) /, ""); t += $12 + $13} END {print int(t * 1000 / hz)}'
-}
+# CPU milliseconds (user + system) summed over the stat lines on standard input. A thread's name
+# may hold spaces, so fields count from its ") ".
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{sub(/^.*\) /, ""); t += $12 + $13} END {print int(t * 1000 / hz)}'; }
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "system,run,path,first_200_ms,idle_rss_kib,next_hello_ms,cpu_ms,jit_cpu_ms" >"$OUT/starts.csv"
@@ -141,7 +138,8 @@ for run in $(seq "$STARTS"); do
         stats=$(proc_stats "$SERVER_PID")
         # The first call of a wasm route right after the first 200: what deferred work costs it.
         next=$(taskset -c "$CLIENT_CPU" curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port/hello" | awk '{printf "%.1f", $1*1000}')
-        cpu=$(cpu_ms <<<"$stats"); jit=$(jit_cpu_ms <<<"$stats")
+        # The process's own line comes first; the JIT's are its C1 and C2 compiler threads.
+        cpu=$(head -n 1 <<<"$stats" | cpu_ms); jit=$({ grep -E '\((C1|C2) Compiler' <<<"$stats" || true; } | cpu_ms)
         sleep 5; idle=$(rss_kib "$SERVER_PID")
       fi
       stop_server
