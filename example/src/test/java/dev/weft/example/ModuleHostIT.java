@@ -287,6 +287,23 @@ class ModuleHostIT {
         assertTrue(created >= 1 && created <= 2, created + " instances for 50 sequential requests");
     }
 
+    /**
+     * /matmul?n=100 grows the guest's memory (three 100 x 100 matrices do not fit its fresh pages):
+     * the instance goes back to its fresh size in place, and the same answer comes each time.
+     */
+    @Test
+    void resetsAnInstanceWhoseMemoryGrewInPlace() throws Exception {
+        String first = text(server.get("/matmul?n=100&seed=7"));
+        Instances before = instances("matmul");
+        for (int i = 0; i < 20; i++) {
+            String answer = text(server.get("/matmul?n=100&seed=7"));
+            assertEquals(first.replaceAll("\"computeMs\":[^,}]+", ""), answer.replaceAll("\"computeMs\":[^,}]+", ""));
+        }
+        Instances after = instances("matmul");
+        assertEquals(before.created(), after.created(), "no instance created for 20 requests that grew memory");
+        assertEquals(0, after.discardedSince(before));
+    }
+
     @Test
     void showsTheLiveVersionOfEachModule() throws Exception {
         Map<String, Object> faults = faults();

@@ -62,7 +62,7 @@ public final class ModuleMetrics {
                 .description("requests refused because no instance came free in time").tag("module", module)
                 .register(registry);
         instancesCreated = Counter.builder("weft.wasm.instantiations")
-                .description("instances created: at start, after failures, and when memory grew").tag("module", module)
+                .description("instances created: at start, under load, and after failures").tag("module", module)
                 .register(registry);
         // Held strongly: Micrometer holds a gauge's object weakly, and the supplier is a lambda
         // nothing else references, so a weak gauge would read NaN after the next collection.

@@ -36,12 +36,15 @@ import java.util.Arrays;
  * A multi-byte write (at most 8 bytes) can spill into the next page without marking it; restore
  * therefore also copies the first 7 bytes after each dirty page.
  *
- * <p>A memory that grows stops marking: it can no longer be restored in place (wasm memory never
- * shrinks, so {@link #restore} refuses a snapshot of another size and the instance is replaced),
- * and a guest that grows its memory is usually one about to compute over a lot of it, where a mark
- * per store cost more than a third of the run (the benchmark's matrix multiplication: 2.5x the
- * same Java with marks, 1.65x without). A call that has run long stops its memory's marks too
- * ({@link LongCalls}, {@link #stopMarking}). A memory that stopped marking is restored in full.
+ * <p>A memory that grows stops marking: a guest that grows its memory is usually one about to
+ * compute over a lot of it, where a mark per store cost more than a third of the run (the
+ * benchmark's matrix multiplication: 2.5x the same Java with marks, 1.65x without). It keeps the
+ * array it had before growing, with that array's marks, and {@link #restore} goes back to it: the
+ * guest sees a fresh instance's memory of the fresh size, as if the instance had been replaced,
+ * without the cost of a new instance. (The guest itself can never shrink its memory; the host
+ * resetting it between requests is not the guest's memory shrinking.) A call that has run long
+ * stops its memory's marks too ({@link LongCalls}, {@link #stopMarking}). A memory that stopped
+ * marking is restored in full.
  *
  * <p>Not for shared memories (wasm threads): {@link #grow} replaces the array, which a concurrent
  * thread could miss; the constructor refuses {@code shared} limits.
@@ -80,6 +83,14 @@ public final class FlatMemory implements Memory {
      * the JIT hoists the test out of a loop and compiles the loop twice, with marks and without.
      */
     private boolean marking = TRACKING;
+    /**
+     * While the memory has grown since the last snapshot or restore: the array it had before, which
+     * no write has reached since (writes go to the grown copy), with its marks and whether it was
+     * marking. {@link #restore} returns to it. Null otherwise.
+     */
+    private byte[] beforeGrowing;
+    private boolean[] dirtyBeforeGrowing;
+    private boolean markingBeforeGrowing;
 
     public FlatMemory(MemoryLimits limits) {
         if (limits.shared()) {
@@ -105,8 +116,13 @@ public final class FlatMemory implements Memory {
             return -1;
         }
         if (size > 0) {
+            if (beforeGrowing == null) {
+                beforeGrowing = bytes;
+                dirtyBeforeGrowing = dirty;
+                markingBeforeGrowing = marking;
+            }
             bytes = Arrays.copyOf(bytes, Memory.bytes((int) wanted));
-            dirty = Arrays.copyOf(dirty, bytes.length >>> DIRTY_SHIFT);
+            dirty = new boolean[bytes.length >>> DIRTY_SHIFT];
             marking = false;
         }
         return previous;
@@ -181,6 +197,7 @@ public final class FlatMemory implements Memory {
 
     /** A copy of the memory; clears the dirty marks, so that {@link #restore} copies what changes from now on. */
     public Snapshot snapshot() {
+        forgetBeforeGrowing();
         Arrays.fill(dirty, false);
         marking = TRACKING;
         return new Snapshot(bytes);
@@ -190,13 +207,19 @@ public final class FlatMemory implements Memory {
      * Puts back the bytes of every page written since the last snapshot or restore, taken from
      * {@code snapshot} (of this memory or of another memory that started the same way), and
      * clears the marks; all the bytes when the memory stopped marking (it grew, or a call ran
-     * long). False, changing nothing, when the memory's size differs from the snapshot's (it grew:
-     * wasm memory cannot shrink, so it cannot be restored in place).
+     * long). A memory that grew since, restored to a snapshot of its size before growing, goes
+     * back to the array it had then, restored the same way, and the grown one is dropped. False,
+     * changing nothing, when the snapshot has neither size.
      */
     public boolean restore(Snapshot snapshot) {
-        if (snapshot.length != bytes.length) {
+        if (beforeGrowing != null && snapshot.length == beforeGrowing.length) {
+            bytes = beforeGrowing;
+            dirty = dirtyBeforeGrowing;
+            marking = markingBeforeGrowing;
+        } else if (snapshot.length != bytes.length) {
             return false;
         }
+        forgetBeforeGrowing();
         if (!marking) {
             snapshot.copyTo(bytes, 0, bytes.length);
             Arrays.fill(dirty, false);
@@ -211,6 +234,11 @@ public final class FlatMemory implements Memory {
             marks[page] = false;
         }
         return true;
+    }
+
+    private void forgetBeforeGrowing() {
+        beforeGrowing = null;
+        dirtyBeforeGrowing = null;
     }
 
     /** Marks compared at a time with {@link #NO_MARKS}, a vectorized search. */

@@ -29,8 +29,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * state before anyone else gets it, so that nothing of one request is visible to the next.
  *
  * <p>At most {@code max-instances} requests run in the module at once; a further one waits up to
- * {@code acquire-timeout}, then gets a 503. An instance that failed, that grew its memory (which
- * cannot shrink back), or that belongs to a version replaced by a hot reload is discarded.
+ * {@code acquire-timeout}, then gets a 503. An instance that failed, that grew a shared memory
+ * (which cannot be reset in place; a {@link FlatMemory} goes back to its fresh size), or that
+ * belongs to a version replaced by a hot reload is discarded.
  */
 public final class ModuleHost implements GuestModule {
 
@@ -213,7 +214,7 @@ public final class ModuleHost implements GuestModule {
         if (settings.stateful() || instance.version().reset(instance.instance())) {
             return true;
         }
-        LOG.log(Level.DEBUG, "replacing an instance of {0} whose memory grew", name);
+        LOG.log(Level.DEBUG, "replacing an instance of {0} whose memory grew and cannot be reset in place", name);
         return false;
     }
 

@@ -99,20 +99,28 @@ final class ModuleVersion {
                 .orElse(new MemoryLimits(0, 0));
     }
 
-    /** Records what a just-created instance looks like, once per version. */
+    /**
+     * Records what a just-created instance looks like, once per version. A later instance is put
+     * in that state now: it should be in it already, but its memory may have grown on the way (the
+     * allocator's first use), and only a restore rebases a grown memory on the snapshot, so that
+     * its later resets can take it back to the fresh size.
+     */
     void rememberFreshState(Instance instance) {
         if (fresh == null) {
             synchronized (this) {
                 if (fresh == null) {
                     fresh = FreshState.of(instance);
+                    return;
                 }
             }
         }
+        fresh.restore(instance);
     }
 
     /**
-     * Puts an instance back as it was when created. False when that cannot be done in place (its
-     * memory grew, and wasm memory never shrinks): the instance must then be replaced.
+     * Puts an instance back as it was when created, a grown {@link FlatMemory} back to its fresh
+     * size. False when that cannot be done in place (another memory that grew): the instance must
+     * then be replaced.
      */
     boolean reset(Instance instance) {
         return fresh != null && fresh.restore(instance);
@@ -120,7 +128,8 @@ final class ModuleVersion {
 
     /**
      * The memory bytes and global values of a fresh instance. A {@link FlatMemory} keeps its
-     * snapshot and restores only the pages written since; another memory is copied in full.
+     * snapshot and restores only the pages written since (going back to its fresh size if it
+     * grew); another memory is copied in full.
      */
     private record FreshState(int pages, byte[] memory, FlatMemory.Snapshot flat, long[] globals) {
 
@@ -139,11 +148,14 @@ final class ModuleVersion {
         boolean restore(Instance instance) {
             Memory memory = instance.memory();
             if (memory != null) {
-                if (memory.pages() != pages) {
-                    return false;
-                }
                 if (flat != null) {
-                    ((FlatMemory) memory).restore(flat);
+                    // A FlatMemory that grew goes back to its fresh size; false only for a memory
+                    // that is not this version's.
+                    if (!((FlatMemory) memory).restore(flat)) {
+                        return false;
+                    }
+                } else if (memory.pages() != pages) {
+                    return false;
                 } else {
                     memory.write(0, this.memory);
                 }

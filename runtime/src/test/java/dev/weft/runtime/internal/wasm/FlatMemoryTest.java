@@ -238,13 +238,63 @@ class FlatMemoryTest {
         assertEquals(0, memory.dirtyPages());
     }
 
+    /**
+     * A memory that grew goes back to its size and bytes at the snapshot: the pages written before
+     * it grew are copied back by their marks, what was written after it grew is dropped with the
+     * grown array, and it marks again.
+     */
     @Test
-    void aGrownMemoryCannotBeRestoredInPlace() {
+    void aGrownMemoryGoesBackToTheSizeAndBytesOfItsSnapshot() {
+        FlatMemory memory = memory(2, 4);
+        memory.write(100, "fresh".getBytes(StandardCharsets.UTF_8));
+        FlatMemory.Snapshot snapshot = memory.snapshot();
+        byte[] fresh = memory.readBytes(0, 2 * SIZE);
+
+        memory.writeByte(0, (byte) 1);
+        memory.writeLong(SIZE + 8, -1L);
+        assertEquals(2, memory.grow(1));
+        assertEquals(3, memory.grow(1));
+        memory.writeI32(102, 7);
+        memory.writeByte(3 * SIZE + 1, (byte) 9);
+        assertEquals(4, memory.pages());
+
+        assertTrue(memory.restore(snapshot));
+        assertEquals(2, memory.pages());
+        assertArrayEquals(fresh, memory.readBytes(0, 2 * SIZE));
+        assertEquals(0, memory.dirtyPages());
+        assertTrue(memory.marking());
+        assertThrows(WasmRuntimeException.class, () -> memory.read(2 * SIZE), "the grown pages are gone");
+
+        assertEquals(2, memory.grow(1), "and grow again from the fresh size");
+        assertEquals(0, memory.read(3 * SIZE - 1), "into zeros");
+        memory.writeByte(5, (byte) 3);
+        assertTrue(memory.restore(snapshot));
+        assertArrayEquals(fresh, memory.readBytes(0, 2 * SIZE));
+    }
+
+    /** A memory that stopped marking before it grew (a long call) goes back with a full copy. */
+    @Test
+    void aGrownMemoryThatHadStoppedMarkingGoesBackInFull() {
         FlatMemory memory = memory(1, 2);
         FlatMemory.Snapshot snapshot = memory.snapshot();
+        memory.stopMarking();
+        memory.writeByte(10, (byte) 1);
+        assertEquals(0, memory.dirtyPages());
+        assertEquals(1, memory.grow(1));
+        assertTrue(memory.restore(snapshot));
+        assertEquals(1, memory.pages());
+        assertEquals(0, memory.read(10), "not marked, copied back all the same");
+        assertTrue(memory.marking());
+    }
+
+    @Test
+    void refusesASnapshotOfAnotherSizeChangingNothing() {
+        FlatMemory memory = memory(1, 3);
+        FlatMemory.Snapshot snapshot = memory(3, 3).snapshot();
         memory.writeByte(0, (byte) 1);
         assertEquals(1, memory.grow(1));
         assertFalse(memory.restore(snapshot));
+        assertEquals(2, memory.pages());
         assertEquals(1, memory.read(0)); // untouched
     }
 
@@ -269,7 +319,7 @@ class FlatMemoryTest {
         memory.writeLong(2 * SIZE - 8, -1L);
         memory.writeF64(SIZE + 5, 2.5);
         memory.fill((byte) 7, 100, 9000);
-        assertEquals(1, memory.dirtyPages(), "only the write before growing is marked");
+        assertEquals(0, memory.dirtyPages(), "the grown array is not marked (the write before growing is, on the array it had then)");
 
         assertTrue(memory.restore(twoPages));
         assertArrayEquals(fresh, memory.readBytes(0, 2 * SIZE), "every byte, marked or not, is the snapshot's");

@@ -1,5 +1,6 @@
 package dev.weft.runtime.internal.wasm;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -42,15 +43,43 @@ class ModuleHostTest {
     }
 
     @Test
-    void replacesAnInstanceWhoseMemoryGrewWithAFreshOne() {
+    void resetsAnInstanceWhoseMemoryGrewToItsFreshSizeInPlace() {
         ModuleHost host = host(TestModules.counter(), settings(1, Set.of()));
-        assertEquals(1L, host.<Long>call(guest -> {
-            guest.call("bump");
-            return guest.call("grow")[0];
-        }), "memory.grow returns the previous size");
-        assertEquals(1L, result(host, "pages"), "back to one page");
-        assertEquals(1L, result(host, "bump"), "and a fresh global");
-        assertEquals(2.0, instantiations());
+        for (int call = 0; call < 3; call++) {
+            assertEquals(2L, host.<Long>call(guest -> {
+                guest.call("bump");
+                assertEquals(1L, guest.call("grow")[0], "memory.grow returns the previous size");
+                return guest.call("grow")[0];
+            }), "grown twice in one call");
+            assertEquals(1L, result(host, "pages"), "back to one page");
+            assertEquals(0L, result(host, "peek"), "with the fresh bytes");
+            assertEquals(1L, result(host, "bump"), "and a fresh global");
+        }
+        assertEquals(1.0, instantiations(), "reset in place, not replaced");
+    }
+
+    /**
+     * Every instance is reset to the fresh size, not only the first, whose memory gave the fresh
+     * state: a later one grew on its way to that state too (here its start function grows, as an
+     * allocator's first use does). Two calls at once, each growing its own instance, three times.
+     */
+    @Test
+    void resetsEachInstanceToTheFreshSizeWhenTheModuleGrowsOnItsWayToItsFreshState() {
+        ModuleHost host = host(TestModules.growingAtStart(), settings(2, Set.of()));
+        for (int round = 0; round < 3; round++) {
+            long[] pagesWhenLent = host.<long[]>call(outer -> {
+                long outerPages = outer.call("pages")[0];
+                long innerPages = host.<Long>call(inner -> {
+                    long pages = inner.call("pages")[0];
+                    inner.call("grow");
+                    return pages;
+                });
+                outer.call("grow");
+                return new long[] {outerPages, innerPages};
+            });
+            assertArrayEquals(new long[] {2, 2}, pagesWhenLent, "both lent at the fresh size, round " + round);
+        }
+        assertEquals(2.0, instantiations(), "two instances, each reset in place");
     }
 
     @Test

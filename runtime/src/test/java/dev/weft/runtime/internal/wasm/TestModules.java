@@ -50,6 +50,28 @@ final class TestModules {
                         body(0x03, 0x40, 0x0C, 0, END))));
     }
 
+    /**
+     * A module whose start function grows its memory, as an allocator's first use does:
+     * <pre>
+     * (memory 1 4)
+     * (func $start (drop (memory.grow (i32.const 1))))  (start $start)
+     * (func (export "grow") (result i32)   ;; memory.grow 1
+     * (func (export "pages") (result i32)  ;; memory.size
+     * </pre>
+     */
+    static byte[] growingAtStart() {
+        return module(
+                section(1, vec(funcType(new int[0], I32), funcType(new int[0]))),
+                section(3, vec(bytes(1), bytes(0), bytes(0))),
+                section(5, vec(bytes(0x01, 1, 4))),
+                section(7, vec(export("grow", 1), export("pages", 2))),
+                section(8, leb(0)),
+                section(10, vec(
+                        body(0x41, 1, 0x40, 0, 0x1A),
+                        body(0x41, 1, 0x40, 0),
+                        body(0x3F, 0))));
+    }
+
     /** {@code (func (export "answer") (result i32) (i32.const n))}: versions told apart by n (0-63). */
     static byte[] answer(int n) {
         return module(
