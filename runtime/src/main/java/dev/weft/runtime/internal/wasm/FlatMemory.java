@@ -236,6 +236,14 @@ public final class FlatMemory implements Memory {
         return true;
     }
 
+    /**
+     * Lets go of the array the memory had before it grew, for a memory that is never restored (a
+     * stateful module's): it would otherwise be held for nothing as long as the instance lives.
+     */
+    void keepGrowth() {
+        forgetBeforeGrowing();
+    }
+
     private void forgetBeforeGrowing() {
         beforeGrowing = null;
         dirtyBeforeGrowing = null;

@@ -211,7 +211,14 @@ public final class ModuleHost implements GuestModule {
         if (instance.version() != current) {
             return false;
         }
-        if (settings.stateful() || instance.version().reset(instance.instance())) {
+        if (settings.stateful()) {
+            // Its memory is its state: grown, it stays grown, and the array it had before can go.
+            if (instance.instance().memory() instanceof FlatMemory flat) {
+                flat.keepGrowth();
+            }
+            return true;
+        }
+        if (instance.version().reset(instance.instance())) {
             return true;
         }
         LOG.log(Level.DEBUG, "replacing an instance of {0} whose memory grew and cannot be reset in place", name);

@@ -287,6 +287,19 @@ class FlatMemoryTest {
         assertTrue(memory.marking());
     }
 
+    /** A stateful module's memory keeps its growth: the array before it is let go, and no restore goes back to it. */
+    @Test
+    void aMemoryThatKeepsItsGrowthCannotGoBack() {
+        FlatMemory memory = memory(1, 2);
+        FlatMemory.Snapshot snapshot = memory.snapshot();
+        assertEquals(1, memory.grow(1));
+        memory.writeByte(0, (byte) 1);
+        memory.keepGrowth();
+        assertFalse(memory.restore(snapshot));
+        assertEquals(2, memory.pages());
+        assertEquals(1, memory.read(0));
+    }
+
     @Test
     void refusesASnapshotOfAnotherSizeChangingNothing() {
         FlatMemory memory = memory(1, 3);

@@ -82,6 +82,22 @@ class ModuleHostTest {
         assertEquals(2.0, instantiations(), "two instances, each reset in place");
     }
 
+    /** A stateful module's memory is its state: what it wrote and how far it grew stay for the next call. */
+    @Test
+    void keepsAStatefulInstancesGrownMemory() {
+        ModuleSettings stateful = new ModuleSettings(Set.of(), 1, Duration.ZERO, 1 << 20, Duration.ofSeconds(5), true,
+                Map.of(), Map.of(), Map.of());
+        ModuleHost host = host(TestModules.counter(), stateful);
+        assertEquals(1L, host.<Long>call(guest -> {
+            guest.call("bump");
+            return guest.call("grow")[0];
+        }));
+        assertEquals(2L, result(host, "pages"));
+        assertEquals(1L, result(host, "peek"));
+        assertEquals(2L, result(host, "bump"));
+        assertEquals(1.0, instantiations());
+    }
+
     @Test
     void discardsAnInstanceThatTrappedAndServesTheNextCall() {
         ModuleHost host = host(TestModules.counter(), settings(1, Set.of()));
