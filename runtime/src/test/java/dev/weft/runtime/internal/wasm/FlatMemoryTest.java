@@ -272,6 +272,46 @@ class FlatMemoryTest {
         assertArrayEquals(fresh, memory.readBytes(0, 2 * SIZE));
     }
 
+    /**
+     * A memory grown the same way again grows into the arrays of the first time, and a reused
+     * array holds nothing of that time: the memory's bytes, then zeros.
+     */
+    @Test
+    void growsAgainIntoTheArraysItGrewThroughWithNothingOfTheirPastInThem() {
+        FlatMemory memory = memory(1, 4);
+        memory.writeByte(10, (byte) 5);
+        FlatMemory.Snapshot snapshot = memory.snapshot();
+        assertEquals(1, memory.grow(1));
+        assertEquals(2, memory.grow(2));
+        memory.fill((byte) 9, SIZE, 4 * SIZE - 1);
+        assertTrue(memory.restore(snapshot));
+        assertEquals(2, memory.spareArrays(), "the two-page and the four-page array");
+
+        memory.writeByte(11, (byte) 6);
+        assertEquals(1, memory.grow(1));
+        assertEquals(2, memory.grow(2));
+        assertEquals(1, memory.spareArrays(), "both taken again, the two-page one left again for the four-page one");
+        assertEquals(5, memory.read(10));
+        assertEquals(6, memory.read(11));
+        byte[] grown = memory.readBytes(SIZE, 3 * SIZE);
+        assertArrayEquals(new byte[3 * SIZE], grown, "the grown pages are zeros, as in a new array");
+        assertTrue(memory.restore(snapshot));
+        assertEquals(0, memory.read(11));
+        assertEquals(2, memory.spareArrays());
+    }
+
+    /** Spares stop at {@link FlatMemory#SPARE_LIMIT}: a larger growth allocates each time, as before. */
+    @Test
+    void keepsNoSpareArraysBeyondTheLimit() {
+        int pages = FlatMemory.SPARE_LIMIT / SIZE;
+        FlatMemory memory = memory(1, pages + 1);
+        FlatMemory.Snapshot snapshot = memory.snapshot();
+        assertEquals(1, memory.grow(pages));
+        assertTrue(memory.restore(snapshot));
+        assertEquals(0, memory.spareArrays());
+        assertEquals(1, memory.pages());
+    }
+
     /** A memory that stopped marking before it grew (a long call) goes back with a full copy. */
     @Test
     void aGrownMemoryThatHadStoppedMarkingGoesBackInFull() {
@@ -295,6 +335,7 @@ class FlatMemoryTest {
         assertEquals(1, memory.grow(1));
         memory.writeByte(0, (byte) 1);
         memory.keepGrowth();
+        assertEquals(0, memory.spareArrays());
         assertFalse(memory.restore(snapshot));
         assertEquals(2, memory.pages());
         assertEquals(1, memory.read(0));
