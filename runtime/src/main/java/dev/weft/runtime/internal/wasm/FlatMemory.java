@@ -16,6 +16,7 @@ import java.lang.ref.SoftReference;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -276,14 +277,15 @@ public final class FlatMemory implements Memory {
         return grown;
     }
 
+    /** The spare array of {@code length}, no longer kept, or null; drops the spares the collector took. */
     private byte[] takeSpare(int length) {
-        for (int i = 0; i < spares.size(); i++) {
-            byte[] spare = spares.get(i).get();
-            if (spare == null || spare.length == length) {
-                spares.remove(i--);
-                if (spare != null) {
-                    return spare;
-                }
+        for (Iterator<SoftReference<byte[]>> kept = spares.iterator(); kept.hasNext(); ) {
+            byte[] spare = kept.next().get();
+            if (spare == null) {
+                kept.remove();
+            } else if (spare.length == length) {
+                kept.remove();
+                return spare;
             }
         }
         return null;
@@ -292,10 +294,10 @@ public final class FlatMemory implements Memory {
     /** Keeps an array grown through, unless one of its length is kept or the spares would pass the limit. */
     private void keepSpare(byte[] array) {
         long kept = 0;
-        for (int i = 0; i < spares.size(); i++) {
-            byte[] spare = spares.get(i).get();
+        for (Iterator<SoftReference<byte[]>> spareRefs = spares.iterator(); spareRefs.hasNext(); ) {
+            byte[] spare = spareRefs.next().get();
             if (spare == null) {
-                spares.remove(i--);
+                spareRefs.remove();
             } else if (spare.length == array.length) {
                 return;
             } else {

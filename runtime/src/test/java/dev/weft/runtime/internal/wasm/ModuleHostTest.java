@@ -85,9 +85,7 @@ class ModuleHostTest {
     /** A stateful module's memory is its state: what it wrote and how far it grew stay for the next call. */
     @Test
     void keepsAStatefulInstancesGrownMemory() {
-        ModuleSettings stateful = new ModuleSettings(Set.of(), 1, Duration.ZERO, 1 << 20, Duration.ofSeconds(5), true,
-                Map.of(), Map.of(), Map.of());
-        ModuleHost host = host(TestModules.counter(), stateful);
+        ModuleHost host = host(TestModules.counter(), settings(1, Set.of(), true));
         assertEquals(1L, host.<Long>call(guest -> {
             guest.call("bump");
             return guest.call("grow")[0];
@@ -272,7 +270,11 @@ class ModuleHostTest {
     }
 
     private static ModuleSettings settings(int maxInstances, Set<Grant> grants) {
-        return new ModuleSettings(grants, maxInstances, Duration.ZERO, 1 << 20, Duration.ofSeconds(5), false,
+        return settings(maxInstances, grants, false);
+    }
+
+    private static ModuleSettings settings(int maxInstances, Set<Grant> grants, boolean stateful) {
+        return new ModuleSettings(grants, maxInstances, Duration.ZERO, 1 << 20, Duration.ofSeconds(5), stateful,
                 Map.of(), Map.of(), Map.of());
     }
 
