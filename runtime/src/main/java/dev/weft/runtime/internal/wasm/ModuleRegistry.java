@@ -38,6 +38,8 @@ public final class ModuleRegistry implements WasmModules, AutoCloseable {
 
     private final Config modulesConfig;
     private final Map<String, ModuleHost> hosts = new ConcurrentHashMap<>();
+    /** The hosts in the order the application first asked for them: the background start's order. */
+    private final List<ModuleHost> inOrderAsked = new java.util.concurrent.CopyOnWriteArrayList<>();
     /**
      * Where each module's first instance is made: {@code false} (the default) once the server
      * listens, on a background thread ({@link #prestart}), so that start-up does not wait for it;
@@ -85,7 +87,7 @@ public final class ModuleRegistry implements WasmModules, AutoCloseable {
     public ModuleHost host(WasmModuleDefinition definition) {
         return hosts.computeIfAbsent(definition.name(), name -> {
             ModuleSettings settings = ModuleSettings.from(modulesConfig, name);
-            return new ModuleHost(
+            ModuleHost host = new ModuleHost(
                     name,
                     new ModuleVersion("built with the application", builtSha256(name).orElse("unknown"),
                             definition.module(), definition.machineFactory(), true),
@@ -93,6 +95,8 @@ public final class ModuleRegistry implements WasmModules, AutoCloseable {
                     (module, idle) -> new ModuleMetrics(WeftMetrics.registry(), module, idle),
                     startBeforeListening,
                     new DataImports(name, DataGrants.from(modulesConfig, name), dataSources, settings.timeout()));
+            inOrderAsked.add(host);
+            return host;
         });
     }
 
@@ -130,12 +134,14 @@ public final class ModuleRegistry implements WasmModules, AutoCloseable {
 
     /**
      * Makes each module's first instance on a background platform thread (not a virtual one: on a
-     * single CPU it would hold the only carrier thread and keep requests waiting); a module that
-     * cannot start is logged, and its calls fail as they would have. Called by the server once it
-     * listens; a module a request reaches first makes its own instance.
+     * single CPU it would hold the only carrier thread and keep requests waiting), in the order the
+     * application first asked for the modules, which is the order it registered their route groups
+     * in: the routes it names first are the first ready. A module that cannot start is logged, and
+     * its calls fail as they would have. Called by the server once it listens; a module a request
+     * reaches first makes its own instance.
      */
     public void prestart() {
-        List<ModuleHost> pending = List.copyOf(hosts.values());
+        List<ModuleHost> pending = List.copyOf(inOrderAsked);
         if (pending.isEmpty() || !prestart || startBeforeListening) {
             return;
         }

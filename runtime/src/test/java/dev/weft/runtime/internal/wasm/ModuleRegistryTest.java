@@ -8,11 +8,15 @@ import com.dylibso.chicory.wasm.Parser;
 import dev.weft.runtime.generated.WasmModuleDefinition;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
-/** The start-up check of the modules' memory against the heap. */
+/** The start-up check of the modules' memory against the heap, and the background start's order. */
 class ModuleRegistryTest {
 
     private static final long MIB = 1024 * 1024;
@@ -38,6 +42,42 @@ class ModuleRegistryTest {
     void saysNothingWithoutModules() {
         try (ModuleRegistry modules = registry(Map.of())) {
             assertTrue(modules.checkMemoryBudget(1).isEmpty());
+        }
+    }
+
+    @Test
+    void startsTheModulesInTheBackgroundInTheOrderTheApplicationAskedForThem() throws InterruptedException {
+        // Neither alphabetical nor the order of a hash map of these names.
+        List<String> asked = List.of("stats", "hello", "visits", "echo", "matmul", "ledger", "json", "whoami");
+        List<String> ready = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Logger log = Logger.getLogger("weft.wasm");
+        Handler readyLines = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getMessage().endsWith("ready: {1}")) {
+                    ready.add(String.valueOf(record.getParameters()[0]));
+                }
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        log.addHandler(readyLines);
+        try (ModuleRegistry modules = registry(Map.of())) {
+            for (String name : asked) {
+                modules.host(new WasmModuleDefinition(name, () -> Parser.parse(TestModules.answer(1)), InterpreterMachine::new));
+            }
+            modules.prestart();
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+            while (ready.size() < asked.size() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(asked, ready);
+        } finally {
+            log.removeHandler(readyLines);
         }
     }
 
