@@ -121,6 +121,10 @@ class DistributionIT {
         assumeTrue(Files.isRegularFile(CACHE), "the distribution has no AOT cache (built with -Dweft.distribution.skipTraining?)");
         String aot = Files.readString(logs.resolve("aot.log"));
         assertTrue(aot.contains("Opened AOT cache " + CACHE.toRealPath()), "the JVM did not open the AOT cache:\n" + aot);
+        // Nor did it warn about it (JDK 25's clashing call adapters are left out of the cache).
+        List<String> warnings = Files.readAllLines(logs.resolve("server.log")).stream()
+                .filter(line -> line.contains("[warning][aot")).toList();
+        assertEquals(List.of(), warnings);
         // Classes of the JDK, of Helidon and of the application (a wasm module's machine
         // included) come from the cache, not from the jar.
         List<String> classes = Files.readAllLines(logs.resolve("classes.log"));

@@ -209,8 +209,9 @@ public class DistributionMojo extends AbstractMojo {
         }
         writeLauncher(launcher, appJar.getFileName().toString(), cache.getFileName().toString());
 
+        List<String> recording = recordingOptions(cache, feature);
         String trainingKey = String.join("\n", runtimeKey, jarKey, "jvm=" + jvmOptions, "training=" + trainingJvmOptions,
-                "requests=" + trainingRequests, "rounds=" + trainingRounds);
+                "recording=" + recording, "requests=" + trainingRequests, "rounds=" + trainingRounds);
         Path trainingStamp = dist.resolve(".training-stamp");
         if (skipTraining) {
             Files.deleteIfExists(cache);
@@ -222,7 +223,7 @@ public class DistributionMojo extends AbstractMojo {
             getLog().info("AOT cache up to date: " + cache);
         } else {
             Files.deleteIfExists(cache);
-            train(runtime, appJar, cache);
+            train(runtime, appJar, cache, recording);
             Files.writeString(trainingStamp, trainingKey);
         }
         getLog().info("Distribution " + dist + ": " + megabytes(size(dist)) + " MB (runtime "
@@ -265,7 +266,23 @@ public class DistributionMojo extends AbstractMojo {
         }
     }
 
-    private void train(Path runtime, Path appJar, Path cache) throws IOException, InterruptedException, MojoFailureException {
+    /**
+     * The options of the run that records the cache. JDK 25 keeps the JVM's call adapters in the
+     * cache under a hash of their signatures, and two of them can clash (JDK-8364929, fixed
+     * upstream): every start of the distribution then prints two warnings and makes that adapter
+     * anyway. Without adapters in the cache it starts as fast (bench/README.md, "Small device")
+     * and its log stays clean.
+     */
+    static List<String> recordingOptions(Path cache, int jdkFeatureVersion) {
+        List<String> options = new ArrayList<>(List.of("-XX:AOTCacheOutput=" + cache));
+        if (jdkFeatureVersion == 25) {
+            options.addAll(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTAdapterCaching"));
+        }
+        return options;
+    }
+
+    private void train(Path runtime, Path appJar, Path cache, List<String> recording)
+            throws IOException, InterruptedException, MojoFailureException {
         Path folder = buildDirectory.toPath().resolve(launcherName + "-training");
         FileTrees.delete(folder);
         Files.createDirectories(folder);
@@ -286,7 +303,7 @@ public class DistributionMojo extends AbstractMojo {
 
         Path log = buildDirectory.toPath().resolve(launcherName + "-training.log");
         started = System.nanoTime();
-        Trainee server = startTrainee(runtime, appJar, folder, List.of("-XX:AOTCacheOutput=" + cache), log);
+        Trainee server = startTrainee(runtime, appJar, folder, recording, log);
         int sent = 0;
         try {
             awaitListening(server, client);

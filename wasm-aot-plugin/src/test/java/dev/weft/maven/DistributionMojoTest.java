@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The parts of the distribution goal that need no JDK tools: training requests, launcher quoting. */
+/** The parts of the distribution goal that need no JDK tools: training requests, launcher quoting, recording options. */
 class DistributionMojoTest {
 
     @Test
@@ -31,5 +33,13 @@ class DistributionMojoTest {
         assertEquals("'-Dgreeting=hello world'", DistributionMojo.shellQuote("-Dgreeting=hello world"));
         assertEquals("'-Dx=$HOME'", DistributionMojo.shellQuote("-Dx=$HOME"));
         assertEquals("'-Dq=it'\\''s'", DistributionMojo.shellQuote("-Dq=it's"));
+    }
+
+    @Test
+    void recordsTheCacheWithoutCallAdaptersOnJdk25Only() {
+        Path cache = Path.of("dist/lib/app.aot");
+        assertEquals(List.of("-XX:AOTCacheOutput=" + cache, "-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTAdapterCaching"),
+                DistributionMojo.recordingOptions(cache, 25));
+        assertEquals(List.of("-XX:AOTCacheOutput=" + cache), DistributionMojo.recordingOptions(cache, 26));
     }
 }
