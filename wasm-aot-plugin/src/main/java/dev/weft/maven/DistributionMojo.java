@@ -48,7 +48,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  * </pre>
  *
  * <p>The training run starts the jar on the linked runtime with the launcher's own options plus
- * {@code -XX:AOTCacheOutput}, on a free localhost port given as {@code -Dserver.port} and
+ * {@code -XX:AOTCacheOutput} (on JDK 25 without call adapters: {@link #recordingOptions}), on a
+ * free localhost port given as {@code -Dserver.port} and
  * {@code -Dserver.host}, sends every {@code trainingRequests} entry {@code trainingRounds} times, and
  * stops the server with SIGTERM; the JVM then writes the cache. It runs in a folder of its own,
  * {@code target/<launcherName>-training}, emptied first, where the application is started once
