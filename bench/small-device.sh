@@ -111,16 +111,8 @@ await_200() {
   return 1
 }
 
-rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
-hwm_kib() { awk '/^VmHWM:/ {print $2}' "/proc/$1/status"; }
-# The launchers exec the JVM, so SERVER_PID is the JVM itself.
-# The stat lines of a process and of each of its threads, read at one instant by one cat: reading
-# them must not delay the first /hello that follows the first 200 (deferred work would have
-# progressed meanwhile).
-proc_stats() { cat "/proc/$1/stat" /proc/"$1"/task/*/stat 2>/dev/null || true; }
-# CPU milliseconds (user + system) summed over the stat lines on standard input. A thread's name
-# may hold spaces, so fields count from its ") ".
-cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{sub(/^.*\) /, ""); t += $12 + $13} END {print int(t * 1000 / hz)}'; }
+# rss_kib, hwm_kib, proc_stats, cpu_ms. The launchers exec the JVM, so SERVER_PID is the JVM itself.
+. "$(dirname "$0")/lib/proc.sh"
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "system,run,path,first_200_ms,idle_rss_kib,next_hello_ms,cpu_ms,jit_cpu_ms" >"$OUT/starts.csv"

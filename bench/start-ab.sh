@@ -12,6 +12,7 @@
 #   e.g. bench/start-ab.sh 5 example/target/dist 'example/target/dist|-XX:TieredStopAtLevel=1'
 #        FIRST_CALL=/sandbox/random bench/start-ab.sh 4 /tmp/dist-before example/target/dist
 set -euo pipefail
+. "$(dirname "$0")/lib/proc.sh"
 N=$1; shift
 FIRST_CALL=${FIRST_CALL:-/hello} IDLE=${IDLE:-5} PORT=${PORT:-18611}
 echo "run,variant,first200_ms,cpu_ms,first_call_ms,idle_rss_kib"
@@ -30,11 +31,11 @@ for run in $(seq "$N"); do
       sleep 0.005
     done
     answered=$(date +%s%N)
-    # utime + stime in clock ticks (100 a second here); the launcher execs the JVM, so $pid is it.
-    cpu=$(awk '{print ($14 + $15) * 10}' "/proc/$pid/stat")
+    # The launcher execs the JVM, so $pid is it.
+    cpu=$(cpu_ms <"/proc/$pid/stat")
     first_call=$(taskset -c 1 curl -s -o /dev/null -w '%{time_total}' "127.0.0.1:$PORT$FIRST_CALL" | awk '{printf "%.1f", $1 * 1000}')
     sleep "$IDLE"
-    rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
+    rss=$(rss_kib "$pid")
     echo "$run,\"$variant\",$(( (answered - started) / 1000000 )),$cpu,$first_call,$rss"
     kill "$pid"; wait "$pid" 2>/dev/null || true
   done
